@@ -1,0 +1,45 @@
+# Every target creates .venv when it is missing and installs the project into it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site serve build check-content test check snapshots schema clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+site: $(STAMP) ## build the site from content/ into site/
+	$(BIN)/python -m builder site
+	@echo "Open site/index.html in a browser (or run 'make serve' for http://127.0.0.1:8000/)"
+
+build: $(STAMP) ## generate the Markdown only (build/docs/)
+	$(BIN)/python -m builder build
+
+check-content: $(STAMP) ## validate content/ and list every problem
+	$(BIN)/python -m builder check
+
+serve: $(STAMP) ## live preview on 127.0.0.1:8000, rebuilding when content/ or theme/ change
+	$(BIN)/python -m builder build
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP) ## run every test (unit, snapshots, site build, browser)
+	$(BIN)/python -m pytest
+
+snapshots: $(STAMP) ## refresh the golden Markdown snapshots after a deliberate change (review the diff!)
+	$(BIN)/python -m pytest tests/test_snapshots.py --update-snapshots
+
+schema: $(STAMP) ## rewrite the JSON Schemas in builder/schema/
+	$(BIN)/python -m builder schema
+
+check: $(STAMP) ## lint, format check, type check, then every test
+	$(BIN)/ruff check builder tests
+	$(BIN)/ruff format --check builder tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build site .site-* $(VENV)

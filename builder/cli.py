@@ -1,0 +1,70 @@
+"""Command line: `python -m builder check|build|site|schema`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from builder.pipeline import build, check
+from builder.problems import ContentError
+from builder.publish import PublishError, publish
+from builder.schema import write_schemas
+
+__all__ = ["main"]
+
+ROOT = Path.cwd()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m builder", description="Build a study guide from content/.")
+    parser.add_argument("--content", type=Path, default=ROOT / "content", help="content folder (default: content)")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "docs", help="generated Markdown folder")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate the content and report every problem")
+    commands.add_parser("build", help="validate, then write the generated Markdown")
+    site = commands.add_parser("site", help="build, then publish the site with mkdocs build --strict")
+    site.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    site.add_argument("--site", type=Path, default=ROOT / "site", help="output folder (default: site)")
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the content files")
+    schema.add_argument("--schema-dir", type=Path, default=ROOT / "builder" / "schema", help="where to write them")
+    return parser
+
+
+def say(message: str) -> None:
+    print(f"builder: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        if args.command == "schema":
+            for path in write_schemas(args.schema_dir):
+                say(f"wrote {path}")
+            return 0
+        if args.command == "check":
+            corpus = check(args.content)
+            say(f"content is valid: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
+                f"{len(corpus.topics)} topics, {len(corpus.events)} events")
+            return 0
+        corpus, report = build(args.content, args.out)
+        say(f"{len(corpus.articles)} articles -> {args.out}: {report.written} written, "
+            f"{report.unchanged} unchanged, {report.removed} removed ({time.perf_counter() - started:.2f} s)")
+        if args.command == "site":
+            publish(args.config, args.site)
+            say(f"site built in {time.perf_counter() - started:.2f} s: open {args.site / 'index.html'}")
+        return 0
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        say(f"{len(err.problems)} problem(s) in {args.content}; nothing was written")
+        return 1
+    except PublishError as err:
+        print(err, file=sys.stderr)
+        say("mkdocs build failed; the previous site is untouched")
+        return 1
+    except FileExistsError as err:
+        say(str(err))
+        return 1

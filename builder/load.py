@@ -1,0 +1,160 @@
+"""Load stage: read content files into plain Python data, remembering where every value came from.
+
+Only safe YAML is read. Scalars that YAML would turn into dates stay strings (a bare 2024-04-20 is the string
+"2024-04-20"), anchors and aliases are refused (they are how "billion laughs" bombs work and content has no
+use for them), and duplicate keys are errors rather than silent overwrites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from builder.problems import ContentError, Problem
+
+__all__ = ["Document", "MAX_BYTES", "MAX_DEPTH", "load_document", "load_text"]
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+try:  # libyaml's parser is several times faster when it is available
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+Path_ = tuple[str | int, ...]
+_CONSTRUCT = yaml.SafeLoader("")
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null": _CONSTRUCT.construct_yaml_null,
+    "tag:yaml.org,2002:bool": _CONSTRUCT.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _CONSTRUCT.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCT.construct_yaml_float,
+}
+_STRING_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file: its data, and the (line, column) of every key and item, both 1-based."""
+
+    path: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(repr=False)
+
+    def where(self, loc: Path_) -> tuple[int, int]:
+        """Position of `loc`, or of its nearest ancestor that has one (a missing key points at its parent)."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.positions:
+                return self.positions[loc[:end]]
+        return (1, 1)
+
+    def problem(self, loc: Path_, message: str) -> Problem:
+        line, col = self.where(loc)
+        return Problem(self.path, line, col, message)
+
+
+def load_document(path: Path, shown_as: str) -> Document:
+    """Read and parse one YAML file; raise ContentError naming `shown_as`:line:col on any problem."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise ContentError([Problem(shown_as, 1, 1, f"cannot read the file: {err.strerror}")]) from err
+    if size > MAX_BYTES:
+        message = f"file is {size:,} bytes; the limit is {MAX_BYTES:,}: split it into smaller files"
+        raise ContentError([Problem(shown_as, 1, 1, message)])
+    return load_text(_decode(path.read_bytes(), shown_as), shown_as)
+
+
+def _decode(data: bytes, shown_as: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        message = f"byte 0x{data[err.start]:02x} is not UTF-8: save the file as UTF-8"
+        raise ContentError([Problem(shown_as, line, col, message)]) from None
+    if text.startswith("\ufeff"):
+        return text[1:]  # a byte-order mark is harmless; editors on Windows add it
+    return text
+
+
+def load_text(text: str, shown_as: str) -> Document:
+    """Parse YAML text into a Document; raise ContentError on syntax errors, aliases, tags or duplicates."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        raise ContentError([_syntax_problem(err, shown_as)]) from None
+    except yaml.YAMLError as err:  # pragma: no cover - every PyYAML parse error is marked
+        raise ContentError([Problem(shown_as, 1, 1, f"YAML error: {err}")]) from None
+    if node is None:
+        raise ContentError([Problem(shown_as, 1, 1, "the file is empty: it should hold YAML content")])
+    builder = _Builder(shown_as)
+    data = builder.value(node, (), 0)
+    if builder.problems:
+        raise ContentError(builder.problems)
+    return Document(shown_as, data, builder.positions)
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, shown_as: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = err.problem or "invalid YAML"
+    if "\t" in what or "tab" in what:
+        what += " (YAML indents with spaces, never tabs)"
+    if err.context:
+        what = f"{what} ({err.context})"
+    return Problem(shown_as, line, col, f"YAML syntax error: {what}")
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, refusing what content YAML must not contain."""
+
+    def __init__(self, shown_as: str) -> None:
+        self.shown_as = shown_as
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(Problem(self.shown_as, node.start_mark.line + 1, node.start_mark.column + 1, message))
+
+    def value(self, node: yaml.Node, loc: Path_, depth: int) -> Any:
+        self.positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if id(node) in self._seen:
+            self.fail(node, "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
+            return None
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.fail(node, f"data is nested more than {MAX_DEPTH} levels deep: content never needs that")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, loc: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.fail(key_node, "keys must be plain words such as `title`")
+                continue
+            if key in result:
+                first = self.positions[(*loc, key)][0]
+                self.fail(key_node, f"duplicate key '{key}' (first given on line {first}): keep one")
+                continue
+            self.positions[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.value(value_node, (*loc, key), depth + 1)
+        return result
+
+    def scalar(self, node: yaml.Node) -> Any:
+        if node.tag in _STRING_TAGS:
+            return node.value
+        if node.tag in _SCALAR_TAGS:
+            return _SCALAR_TAGS[node.tag](node)
+        self.fail(node, f"YAML tag {node.tag} is not allowed: use plain values")
+        return None

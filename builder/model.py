@@ -1,0 +1,180 @@
+"""The content model: what an author writes in `content/`, as frozen pydantic models.
+
+Every model rejects unknown keys and documents each field, so `python -m builder schema` can give editors a
+JSON Schema that completes and checks the YAML as it is typed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from edtf import parse_edtf  # type: ignore[import-untyped]
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "Actor",
+    "ActorMention",
+    "Article",
+    "Claim",
+    "EdtfDate",
+    "Event",
+    "EventReport",
+    "GlossaryTerm",
+    "Guide",
+    "Side",
+    "Topic",
+]
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+TOPIC_SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*$"
+EDTF_HELP = (
+    "an EDTF date in quotes, such as '2024-04-20' (day), '2024-04' (month), '2024-04~' (approximate), "
+    "'2023-22' (summer 2023), '2024-12-18/2024-12-19' (interval)"
+)
+
+
+def _check_edtf(value: str) -> str:
+    try:
+        parse_edtf(value)
+    except Exception as err:  # edtf raises several exception types for bad input
+        raise ValueError(f"'{value}' is not {EDTF_HELP}") from err
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
+TopicId = Annotated[str, StringConstraints(pattern=TOPIC_SLUG, max_length=120)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+EdtfDate = Annotated[
+    str,
+    AfterValidator(_check_edtf),
+    Field(description=f"A date as {EDTF_HELP}.", examples=["2024-12-20", "2024-04~", "2023-22"]),
+]
+
+
+class Content(BaseModel):
+    """Base of every content model: immutable, strict about keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Side(Content):
+    """A side in the story (a party to the conflict or an onlooker), used to group actors."""
+
+    id: Slug = Field(description="Short id used by actors' `side`, for example `russia`.")
+    label: Line = Field(description="Name shown to readers, for example 'Russia'.")
+
+
+class Guide(Content):
+    """`content/guide.yaml`: the guide as a whole."""
+
+    title: Line = Field(description="Title of the guide, shown on the home page and in the browser tab.")
+    subtitle: Line | None = Field(default=None, description="One line under the title.")
+    summary: Text = Field(description="What happened, in a short paragraph, told neutrally.")
+    audience: Line | None = Field(
+        default=None, description="Who the guide is for, for example 'UPSC GS-II (international relations)'."
+    )
+    study_tips: list[Line] = Field(default_factory=list, description="How to study with this guide, one tip each.")
+    sides: list[Side] = Field(min_length=1, description="The sides actors can belong to.")
+
+
+class Actor(Content):
+    """A person, organisation, state, office or group that appears in the story."""
+
+    id: Slug = Field(description="Stable id, for example `leonid-slutsky`.")
+    name: Line = Field(description="Name as readers know it.")
+    kind: Literal["person", "organisation", "state", "office", "group"] = Field(description="What sort of actor.")
+    side: Slug | None = Field(default=None, description="Id of a side in guide.yaml, or null if none applies.")
+    aliases: list[Line] = Field(default_factory=list, description="Other names and titles sources use.")
+    affiliation: Slug | None = Field(default=None, description="Id of the actor this one belongs to, if any.")
+    description: Text = Field(description="Who this is, in one or two neutral sentences.")
+    wikidata: Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$")] | None = Field(
+        default=None, description="Wikidata item id such as Q123, if known."
+    )
+
+
+class Topic(Content):
+    """A question on which sources can agree or disagree."""
+
+    id: TopicId = Field(description="Stable id, dotted by group, for example `talks.russian-lead`.")
+    label: Line = Field(description="Short label for tables, for example 'Russian lead'.")
+    question: Line = Field(description="The question as a reader would ask it.")
+    exclusive: bool = Field(
+        default=True,
+        description="True when different answers contradict each other; false when they can all be true.",
+    )
+    note: Text | None = Field(default=None, description="Editor's reading of the sources' answers.")
+
+
+class Event(Content):
+    """An event in the story; sources report it (with their own dates) in their `events`."""
+
+    id: Slug = Field(description="Stable id shared by every source that reports this event.")
+    title: Line = Field(description="Neutral name of the event.")
+    description: Text | None = Field(default=None, description="What the event was, neutrally.")
+
+
+class GlossaryTerm(Content):
+    """A term explained in the glossary and shown as a tooltip wherever it appears."""
+
+    id: Slug = Field(description="Stable id, for example `track-2`.")
+    term: Line = Field(description="The term exactly as it appears in text, for example 'Track 2'.")
+    definition: Text = Field(description="Plain-language definition, one or two sentences.")
+    aliases: list[Line] = Field(default_factory=list, description="Other spellings that get the same tooltip.")
+
+
+class EventReport(Content):
+    """An event as one source tells it."""
+
+    event: Slug = Field(description="Id of the event in content/events.yaml.")
+    date: EdtfDate | None = Field(description="The source's date as EDTF, or null when the source gives none.")
+    date_text: Line = Field(description="The source's own words for the date, shown to readers.")
+    planned: bool = Field(default=False, description="True when the source reports it as planned, not done.")
+    title: Line = Field(description="What the source says happened, in a few words.")
+    actors: list[Slug] = Field(default_factory=list, description="Ids of actors taking part, per this source.")
+    quote: Text = Field(description="Verbatim passage from the raw text that reports the event.")
+
+
+class Claim(Content):
+    """This source's answer to one topic."""
+
+    topic: TopicId = Field(description="Id of the topic in content/topics.yaml.")
+    value: Line = Field(description="The answer, normalised so that equal answers compare equal.")
+    quote: Text = Field(description="Verbatim passage from the raw text that gives the answer.")
+    note: Text | None = Field(default=None, description="Editor's note on how the value was read.")
+
+
+class ActorMention(Content):
+    """An actor as one source presents them."""
+
+    actor: Slug = Field(description="Id of the actor in content/actors.yaml.")
+    role: Line = Field(description="The role this source gives the actor.")
+    quotes: list[Text] = Field(min_length=1, description="Verbatim passages naming the actor.")
+
+
+class Article(Content):
+    """`content/articles/<id>.yaml`: a structured summary of one source article."""
+
+    id: Slug = Field(description="Stable id; must equal the file name without .yaml.")
+    title: Line = Field(description="Headline as published (or the editor's label if there is none).")
+    title_is_label: bool = Field(default=False, description="True when the article had no headline of its own.")
+    outlet: Line | None = Field(description="Publication name, or null when unknown.")
+    author: Line | None = Field(default=None, description="Author, or null when unknown.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Address of the original, or null when unknown."
+    )
+    published: EdtfDate | None = Field(description="Publication date as EDTF, or null when unknown.")
+    kind: Literal["news", "analysis", "explainer", "exam-prep", "preview", "opinion"] = Field(
+        description="What sort of article it is."
+    )
+    raw: Annotated[str, StringConstraints(pattern=r"^raw/[A-Za-z0-9_.-]+\.txt$")] = Field(
+        description="Path of the raw text under content/, for example raw/000_503c62f5e3fb641b.txt."
+    )
+    status: Literal["draft", "reviewed"] = Field(description="Drafts are built with a banner and kept out of quizzes.")
+    added: EdtfDate = Field(description="Day the article entered the guide, for example '2026-11-21'.")
+    summary: Text = Field(description="Two to four sentences on what this source says.")
+    key_points: list[Line] = Field(min_length=1, description="The source's main points, one line each.")
+    editor_note: Text | None = Field(default=None, description="Anything a reader should know about this text.")
+    events: list[EventReport] = Field(default_factory=list, description="Events this source reports.")
+    claims: list[Claim] = Field(default_factory=list, description="This source's answers to topics.")
+    actors: list[ActorMention] = Field(default_factory=list, description="Actors this source names.")

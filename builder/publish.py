@@ -1,0 +1,39 @@
+"""Publish: run `mkdocs build --strict` into a fresh folder and swap it in only when it succeeds."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+__all__ = ["PublishError", "publish"]
+
+
+class PublishError(Exception):
+    """MkDocs failed; the previous site is untouched."""
+
+
+def publish(config: Path, site: Path) -> None:
+    """Build the MkDocs site for `config` into `site` atomically: on failure `site` is left as it was."""
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    try:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise PublishError((result.stderr or result.stdout).strip() or "mkdocs build failed")
+        _swap(staging, site)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(staging: Path, site: Path) -> None:
+    old = site.with_name(f".{site.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)

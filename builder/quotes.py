@@ -1,0 +1,33 @@
+"""Quote verification: a quote must occur verbatim in its article's raw text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+__all__ = ["closest_passage", "normalise", "occurs_in"]
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace and make curly quotes straight: the only differences a quote may have."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
+
+
+def occurs_in(quote: str, normalised_raw: str) -> bool:
+    """True when `quote` appears in the raw text (already passed through `normalise`)."""
+    return normalise(quote) in normalised_raw
+
+
+def closest_passage(quote: str, normalised_raw: str) -> str:
+    """The passage of the raw text most like `quote`, to show an author what they probably meant."""
+    wanted = normalise(quote)
+    if not wanted or not normalised_raw:
+        return ""
+    matcher = SequenceMatcher(None, normalised_raw, wanted, autojunk=False)
+    match = matcher.find_longest_match(0, len(normalised_raw), 0, len(wanted))
+    start = max(0, match.a - match.b)
+    return normalised_raw[start : start + len(wanted)]

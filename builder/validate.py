@@ -1,0 +1,276 @@
+"""Validate stage: loaded documents -> a typed, cross-checked `Corpus`, or every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from builder.load import Document, load_document
+from builder.model import Actor, Article, Event, GlossaryTerm, Guide, Topic
+from builder.problems import ContentError, Problem
+from builder.quotes import closest_passage, normalise, occurs_in
+
+__all__ = ["Corpus", "load_corpus"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything in `content/`, validated: the input of the analyse and render stages."""
+
+    guide: Guide
+    actors: tuple[Actor, ...]
+    topics: tuple[Topic, ...]
+    events: tuple[Event, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    articles: tuple[Article, ...]
+    raw: dict[str, str]  # article id -> raw text as received
+
+    def actor(self, actor_id: str) -> Actor:
+        return next(a for a in self.actors if a.id == actor_id)
+
+    def topic(self, topic_id: str) -> Topic:
+        return next(t for t in self.topics if t.id == topic_id)
+
+    def event(self, event_id: str) -> Event:
+        return next(e for e in self.events if e.id == event_id)
+
+
+def load_corpus(content: Path) -> Corpus:
+    """Load and validate the content folder; raise ContentError listing every problem found."""
+    problems: list[Problem] = []
+    loader = _Loader(content, problems)
+    guide = loader.one("guide.yaml", Guide)
+    actors = loader.many("actors.yaml", Actor)
+    topics = loader.many("topics.yaml", Topic)
+    events = loader.many("events.yaml", Event)
+    glossary = loader.many("glossary.yaml", GlossaryTerm)
+    articles = loader.articles()
+    if problems or guide is None:
+        raise ContentError(problems)
+    raw = _read_raw(content, articles, problems)
+    checker = _References(guide, actors, topics, events, glossary, articles, raw)
+    problems.extend(checker.check())
+    if problems:
+        raise ContentError(problems)
+    return Corpus(
+        guide=guide,
+        actors=tuple(a for a, _ in actors),
+        topics=tuple(t for t, _ in topics),
+        events=tuple(e for e, _ in events),
+        glossary=tuple(g for g, _ in glossary),
+        articles=tuple(a for a, _ in articles),
+        raw={a.id: raw[a.id] for a, _ in articles if a.id in raw},
+    )
+
+
+Located = tuple[M, tuple[Document, tuple[str | int, ...]]]
+
+
+class _Loader:
+    """Loads each file into models, recording problems instead of stopping at the first."""
+
+    def __init__(self, content: Path, problems: list[Problem]) -> None:
+        self.content = content
+        self.problems = problems
+
+    def document(self, relative: str) -> Document | None:
+        path = self.content / relative
+        shown = f"{self.content.name}/{relative}"
+        if not path.exists():
+            self.problems.append(Problem(shown, 1, 1, "file is missing: every guide needs it"))
+            return None
+        try:
+            return load_document(path, shown)
+        except ContentError as err:
+            self.problems.extend(err.problems)
+            return None
+
+    def one(self, relative: str, model: type[M]) -> M | None:
+        doc = self.document(relative)
+        return None if doc is None else self.parse(doc, (), doc.data, model)
+
+    def many(self, relative: str, model: type[M]) -> list[Located[M]]:
+        doc = self.document(relative)
+        if doc is None:
+            return []
+        if not isinstance(doc.data, list):
+            self.problems.append(doc.problem((), f"expected a list of {_plural(model)} (lines starting with '- ')"))
+            return []
+        parsed = [(self.parse(doc, (i,), item, model), (doc, (i,))) for i, item in enumerate(doc.data)]
+        return [(m, where) for m, where in parsed if m is not None]
+
+    def articles(self) -> list[Located[Article]]:
+        found = []
+        for path in sorted((self.content / "articles").glob("*.yaml")):
+            doc = self.document(f"articles/{path.name}")
+            article = None if doc is None else self.parse(doc, (), doc.data, Article)
+            if doc is not None and article is not None:
+                if article.id != path.stem:
+                    self.problems.append(doc.problem(("id",), f"id '{article.id}' must equal the file name '{path.stem}'"))
+                found.append((article, (doc, ())))
+        return found
+
+    def parse(self, doc: Document, loc: tuple[str | int, ...], data: Any, model: type[M]) -> M | None:
+        if not isinstance(data, dict):
+            self.problems.append(doc.problem(loc, f"expected a mapping of {model.__name__} fields (key: value lines)"))
+            return None
+        try:
+            return TypeAdapter(model).validate_python(data)
+        except ValidationError as err:
+            self.problems.extend(doc.problem((*loc, *e["loc"]), _explain(e, model)) for e in err.errors())
+            return None
+
+
+def _plural(model: type[BaseModel]) -> str:
+    return {"GlossaryTerm": "glossary terms"}.get(model.__name__, model.__name__.lower() + "s")
+
+
+def _explain(error: Any, model: type[BaseModel]) -> str:
+    """A pydantic error in words an author understands, saying what would be right."""
+    kind, loc = error["type"], error["loc"]
+    name = loc[-1] if loc else ""
+    if kind == "missing":
+        return f"missing required key '{name}'"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        hint = difflib.get_close_matches(str(name), allowed, n=1)
+        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+        return f"unknown key '{name}'{suggestion}: allowed keys are {', '.join(allowed)}"
+    if kind == "string_pattern_mismatch":
+        return f"'{name}' has an invalid value {error['input']!r}: {_pattern_help(str(name))}"
+    if kind == "value_error":
+        return f"'{name}': {error['msg'].removeprefix('Value error, ')}"
+    where = f"'{name}'" if isinstance(name, str) else f"item {name}"
+    return f"{where}: {error['msg']} (got {type(error['input']).__name__} {_short(error['input'])})"
+
+
+def _pattern_help(name: str) -> str:
+    if name == "raw":
+        return "expected a path like raw/000_name.txt"
+    if name == "url":
+        return "expected an address starting with http:// or https://"
+    if name == "wikidata":
+        return "expected a Wikidata id like Q42"
+    return "expected lowercase letters and digits joined by hyphens, like 'leonid-slutsky'"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the (nested) model that `loc` points into."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = current.model_fields[part].annotation
+        current = next((a for a in getattr(annotation, "__args__", ()) if isinstance(a, type)), annotation)
+    return sorted(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _read_raw(content: Path, articles: list[Located[Article]], problems: list[Problem]) -> dict[str, str]:
+    raw: dict[str, str] = {}
+    for article, (doc, _) in articles:
+        path = content / article.raw
+        try:
+            raw[article.id] = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            problems.append(doc.problem(("raw",), f"raw text {article.raw} not found in {content.name}/"))
+        except (OSError, UnicodeDecodeError) as err:
+            problems.append(doc.problem(("raw",), f"raw text {article.raw} cannot be read as UTF-8: {err}"))
+    return raw
+
+
+class _References:
+    """Cross-file checks: unique ids, resolvable references, verbatim quotes."""
+
+    def __init__(
+        self,
+        guide: Guide,
+        actors: list[Located[Actor]],
+        topics: list[Located[Topic]],
+        events: list[Located[Event]],
+        glossary: list[Located[GlossaryTerm]],
+        articles: list[Located[Article]],
+        raw: dict[str, str],
+    ) -> None:
+        self.guide, self.actors, self.topics, self.events = guide, actors, topics, events
+        self.glossary, self.articles, self.raw = glossary, articles, raw
+        self.actor_ids = {a.id for a, _ in actors}
+        self.topic_ids = {t.id for t, _ in topics}
+        self.event_ids = {e.id for e, _ in events}
+
+    def check(self) -> Iterator[Problem]:
+        for kind, items in (("actor", self.actors), ("topic", self.topics), ("event", self.events)):
+            yield from _duplicates(kind, items)
+        yield from _duplicates("glossary term", self.glossary)
+        yield from self.actor_refs()
+        for article, (doc, _) in self.articles:
+            yield from self.article_refs(article, doc)
+            if article.id in self.raw:
+                yield from self.article_quotes(article, doc, normalise(self.raw[article.id]))
+
+    def actor_refs(self) -> Iterator[Problem]:
+        sides = {s.id for s in self.guide.sides}
+        for actor, (doc, loc) in self.actors:
+            if actor.side is not None:
+                yield from _unknown(doc, (*loc, "side"), "side", actor.side, sides, "guide.yaml sides")
+            if actor.affiliation is not None:
+                yield from _unknown(doc, (*loc, "affiliation"), "actor", actor.affiliation, self.actor_ids, "actors.yaml")
+
+    def article_refs(self, article: Article, doc: Document) -> Iterator[Problem]:
+        for i, report in enumerate(article.events):
+            yield from _unknown(doc, ("events", i, "event"), "event", report.event, self.event_ids, "events.yaml")
+            for j, actor in enumerate(report.actors):
+                yield from _unknown(doc, ("events", i, "actors", j), "actor", actor, self.actor_ids, "actors.yaml")
+        seen_topics: dict[str, int] = {}
+        for i, claim in enumerate(article.claims):
+            yield from _unknown(doc, ("claims", i, "topic"), "topic", claim.topic, self.topic_ids, "topics.yaml")
+            if claim.topic in seen_topics:
+                message = f"topic '{claim.topic}' is claimed twice in this article (also item {seen_topics[claim.topic]})"
+                yield doc.problem(("claims", i, "topic"), message + ": give one value per topic")
+            seen_topics.setdefault(claim.topic, i)
+        for i, mention in enumerate(article.actors):
+            yield from _unknown(doc, ("actors", i, "actor"), "actor", mention.actor, self.actor_ids, "actors.yaml")
+
+    def article_quotes(self, article: Article, doc: Document, raw: str) -> Iterator[Problem]:
+        quotes: list[tuple[tuple[str | int, ...], str]] = []
+        quotes += [(("events", i, "quote"), e.quote) for i, e in enumerate(article.events)]
+        quotes += [(("claims", i, "quote"), c.quote) for i, c in enumerate(article.claims)]
+        for i, mention in enumerate(article.actors):
+            quotes += [(("actors", i, "quotes", j), q) for j, q in enumerate(mention.quotes)]
+        for loc, quote in quotes:
+            if not occurs_in(quote, raw):
+                near = closest_passage(quote, raw)
+                message = f"quote not found verbatim in {article.raw}; the closest passage is: \"{near}\""
+                yield doc.problem(loc, message)
+
+
+def _duplicates(kind: str, items: Iterable[Located[Any]]) -> Iterator[Problem]:
+    first: dict[str, tuple[Document, tuple[str | int, ...]]] = {}
+    for item, (doc, loc) in items:
+        if item.id in first:
+            other_doc, other_loc = first[item.id]
+            line = other_doc.where((*other_loc, "id"))[0]
+            yield doc.problem((*loc, "id"), f"duplicate {kind} id '{item.id}' (first at {other_doc.path}:{line})")
+        else:
+            first[item.id] = (doc, loc)
+
+
+def _unknown(
+    doc: Document, loc: tuple[str | int, ...], kind: str, value: str, known: set[str], where: str
+) -> Iterator[Problem]:
+    if value in known:
+        return
+    hint = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+    yield doc.problem(loc, f"unknown {kind} '{value}': not in {where}{suggestion}")
