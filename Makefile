@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve build check-content test check snapshots schema clean
+.PHONY: site serve build check-content test lint check snapshots schema clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -35,11 +35,12 @@ snapshots: $(STAMP) ## refresh the golden Markdown snapshots after a deliberate 
 schema: $(STAMP) ## rewrite the JSON Schemas in builder/schema/
 	$(BIN)/python -m builder schema
 
-check: $(STAMP) ## lint, format check, type check, then every test
+lint: $(STAMP) ## ruff, format check, mypy
 	$(BIN)/ruff check builder tests
 	$(BIN)/ruff format --check builder tests
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+
+check: lint test ## lint, format check, type check, then every test
 
 clean:
 	rm -rf build site .site-* $(VENV)

@@ -1,0 +1,41 @@
+"""Shared fixtures: the repository root, copies of content, and throwaway projects to build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-snapshots", action="store_true", help="rewrite golden files instead of comparing")
+
+
+@pytest.fixture
+def update_snapshots(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-snapshots"))
+
+
+def make_project(where: Path, content: Path) -> Path:
+    """A project folder like the repository's (mkdocs.yml, theme/, builder/) around a copy of `content`."""
+    where.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", where / "theme")
+    (where / "builder").symlink_to(ROOT / "builder")
+    shutil.copytree(content, where / "content")
+    return where
+
+
+@pytest.fixture
+def mini_content(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture corpus, as a folder named `content`."""
+    return Path(shutil.copytree(MINI, tmp_path / "content"))
+
+
+@pytest.fixture
+def mini_project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project", MINI)

@@ -1,0 +1,31 @@
+"""Golden snapshots of the generated Markdown. Refresh with `make snapshots`, then review the diff like code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.render import render_site
+from builder.validate import load_corpus
+
+from .conftest import MINI, ROOT
+
+SNAPSHOTS = ROOT / "tests" / "snapshots"
+CORPORA = {"guide": ROOT / "content", "mini": MINI}
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_generated_markdown_matches_snapshots(name: str, update_snapshots: bool) -> None:
+    pages = render_site(load_corpus(CORPORA[name]))
+    folder = SNAPSHOTS / name
+    if update_snapshots:
+        for old in folder.rglob("*.md"):
+            old.unlink()
+        for path, text in pages.items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(text, encoding="utf-8")
+    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*.md")}
+    assert sorted(pages) == sorted(expected), "pages added or removed: run `make snapshots` and review"
+    for path, text in pages.items():
+        assert text == expected[path], f"{name}/{path} differs from its snapshot: run `make snapshots` and review"

@@ -1,0 +1,95 @@
+"""Unit tests of the small text helpers: quotes, dates, Markdown escaping."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from builder import dates
+from builder.markdown_text import block, code_fence, inline, relative_url
+from builder.quotes import closest_passage, normalise, occurs_in
+
+RAW = normalise('He said: “The meeting in Miami was\n  constructive,” and left.')
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ['"The meeting in Miami was constructive,"', "The meeting in   Miami\nwas constructive", "“The meeting"],
+)
+def test_quotes_match_across_whitespace_and_quote_styles(quote: str) -> None:
+    assert occurs_in(quote, RAW)
+
+
+def test_a_changed_word_is_not_verbatim_and_the_closest_passage_is_shown() -> None:
+    assert not occurs_in("The meeting in Miami was productive", RAW)
+    assert closest_passage("The meeting in Miami was productive", RAW).startswith("The meeting in Miami was")
+
+
+@pytest.mark.parametrize(
+    ("edtf", "words", "precision"),
+    [
+        ("2024-12-20", "20 December 2024", "day"),
+        ("2024-12", "December 2024", "month"),
+        ("2024-04~", "about April 2024", "month"),
+        ("2023-22", "summer 2023", "season"),
+        ("2014", "2014", "year"),
+        ("2024-12-18/2024-12-19", "18 December 2024 to 19 December 2024", "interval"),
+        (None, "date not given", "unknown"),
+    ],
+)
+def test_dates_read_as_words_with_honest_precision(edtf: str | None, words: str, precision: str) -> None:
+    assert dates.human(edtf) == words
+    assert dates.precision(edtf) == precision
+
+
+def test_date_bounds_cover_the_whole_period() -> None:
+    assert dates.bounds("2023-22") == ("2023-06-01", "2023-08-31")
+    assert dates.bounds("2024-02") == ("2024-02-01", "2024-02-29")
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=["pymdownx.escapeall", "tables", "attr_list"])
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "![img](http://example.org/x.png)",
+    "a | b | c",
+    "&amp; &lt; &#60;",
+    "*not emphasis* _nor this_ `nor code`",
+    "# not a heading",
+    "1. not a list",
+    "{: #id .class }",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_user_text_renders_as_the_literal_text(text: str) -> None:
+    html = to_html(str(inline(text)))
+    assert "<script" not in html and "<img" not in html and "<a " not in html and "<em>" not in html
+    assert html.startswith("<p>") and "<h1" not in html and "<ol" not in html
+    import html as html_module
+
+    assert html_module.unescape(html.removeprefix("<p>").removesuffix("</p>")) == text
+
+
+def test_escaped_text_keeps_table_cells_whole() -> None:
+    html = to_html(f"| a | b |\n|---|---|\n| {inline('x | y')} | z |")
+    assert "<td>x | y</td>" in html
+
+
+def test_block_keeps_paragraphs_and_joins_lines() -> None:
+    assert str(block("one\ntwo\n\nthree")) == "one two\n\nthree"
+
+
+def test_code_fence_cannot_be_closed_by_the_text() -> None:
+    fence = str(code_fence("a ```` b"))
+    assert fence.startswith("`````text\n") and fence.endswith("\n`````")
+
+
+def test_relative_urls_between_pages() -> None:
+    assert relative_url("sources/x.md", "index.md") == "sources/x.md"
+    assert relative_url("index.md", "sources/x.md") == "../index.md"
+    assert relative_url("discrepancies.md#talks-date", "sources/x.md") == "../discrepancies.md#talks-date"

@@ -1,0 +1,46 @@
+"""The write stage and determinism: only changed files are written, stale ones go, output is stable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.pipeline import build
+from builder.write import MARKER, write_pages
+
+
+def snapshot_tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_same_content_gives_byte_identical_pages(mini_content: Path, tmp_path: Path) -> None:
+    build(mini_content, tmp_path / "a")
+    build(mini_content, tmp_path / "b")
+    assert snapshot_tree(tmp_path / "a") == snapshot_tree(tmp_path / "b")
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    write_pages({"index.md": "# Home\n", "a/b.md": "B\n"}, out)
+    before = (out / "a" / "b.md").stat().st_mtime_ns
+    report = write_pages({"index.md": "# Home, changed\n", "a/b.md": "B\n"}, out)
+    assert (report.written, report.unchanged, report.removed) == (1, 1, 0)
+    assert (out / "a" / "b.md").stat().st_mtime_ns == before
+    assert (out / "index.md").read_text() == "# Home, changed\n"
+
+
+def test_stale_files_and_empty_folders_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    write_pages({"index.md": "x\n", "old/page.md": "y\n"}, out)
+    report = write_pages({"index.md": "x\n"}, out)
+    assert report.removed == 1
+    assert sorted(snapshot_tree(out)) == [MARKER, "index.md"]
+    assert not (out / "old").exists()
+
+
+def test_refuses_to_write_into_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    (tmp_path / "mine.txt").write_text("precious")
+    with pytest.raises(FileExistsError):
+        write_pages({"index.md": "x\n"}, tmp_path)
+    assert (tmp_path / "mine.txt").read_text() == "precious"
