@@ -14,7 +14,7 @@ from builder.schema import write_schemas
 
 __all__ = ["main"]
 
-ROOT = Path.cwd()
+ROOT = Path()  # paths stay relative, so messages read content/articles/x.yaml
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -8,7 +8,7 @@ from typing import Literal
 
 from edtf import parse_edtf  # type: ignore[import-untyped]
 
-__all__ = ["Precision", "bounds", "human", "precision"]
+__all__ = ["Precision", "bounds", "human", "is_approximate", "precision"]
 
 Precision = Literal["day", "month", "season", "year", "interval", "unknown"]
 

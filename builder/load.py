@@ -33,6 +33,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:int": _CONSTRUCT.construct_yaml_int,
     "tag:yaml.org,2002:float": _CONSTRUCT.construct_yaml_float,
 }
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _STRING_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 
 
@@ -62,10 +63,16 @@ def load_document(path: Path, shown_as: str) -> Document:
         size = path.stat().st_size
     except OSError as err:
         raise ContentError([Problem(shown_as, 1, 1, f"cannot read the file: {err.strerror}")]) from err
+    if not path.is_file():
+        raise ContentError([Problem(shown_as, 1, 1, "is not a file: content files are plain YAML files")])
     if size > MAX_BYTES:
         message = f"file is {size:,} bytes; the limit is {MAX_BYTES:,}: split it into smaller files"
         raise ContentError([Problem(shown_as, 1, 1, message)])
-    return load_text(_decode(path.read_bytes(), shown_as), shown_as)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ContentError([Problem(shown_as, 1, 1, f"cannot read the file: {err.strerror}")]) from err
+    return load_text(_decode(data, shown_as), shown_as)
 
 
 def _decode(data: bytes, shown_as: str) -> str:
@@ -104,6 +111,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, shown_as: str) -> Problem:
     what = err.problem or "invalid YAML"
     if "\t" in what or "tab" in what:
         what += " (YAML indents with spaces, never tabs)"
+    elif "mapping values are not allowed" in what:
+        what += " (check this line's indentation, or quote a value that contains ': ')"
     if err.context:
         what = f"{what} ({err.context})"
     return Problem(shown_as, line, col, f"YAML syntax error: {what}")
@@ -129,6 +138,9 @@ class _Builder:
         self._seen.add(id(node))
         if depth > MAX_DEPTH:
             self.fail(node, f"data is nested more than {MAX_DEPTH} levels deep: content never needs that")
+            return None
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _COLLECTION_TAGS:
+            self.fail(node, f"YAML tag {node.tag} is not allowed: use plain values")
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, loc, depth)

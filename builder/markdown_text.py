@@ -1,8 +1,9 @@
 """Turning user text into Markdown that shows exactly that text: nothing in it is ever markup or code.
 
-The site enables `pymdownx.escapeall`, so a backslash makes *any* following character literal; escaping every
-ASCII punctuation character therefore neutralises Markdown, HTML tags, entities, table pipes and attribute
-lists alike, without having to know which construct a given character could start.
+The site enables `pymdownx.escapeall`, so a backslash makes *any* following character literal. Every character
+that can start Markdown or HTML anywhere in a line is escaped (tags, entities, links, emphasis, code, table
+pipes, attribute lists). Punctuation that only means something at the start of a line (`-`, `.`, `:` ...) is
+escaped only there, so words like "Track 1.5" or "GS-II" stay intact for the glossary's tooltips to find.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from markupsafe import Markup
 
 __all__ = ["block", "code_fence", "inline", "link", "relative_url"]
 
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_ANYWHERE = re.compile(r"([\\`*_{}\[\]<>&#+!|~^=])")
+_LINE_START = re.compile(r"^(\d*)([!-/:-@\[-`{-~])")
 _SPACE = re.compile(r"\s+")
 
 
 def inline(text: object) -> Markup:
     """User text for one line of Markdown (a heading, a table cell, a list item): whitespace collapses."""
-    return Markup(_PUNCTUATION.sub(r"\\\1", _SPACE.sub(" ", str(text)).strip()))
+    escaped = _ANYWHERE.sub(r"\\\1", _SPACE.sub(" ", str(text)).strip())
+    return Markup(_LINE_START.sub(lambda m: m[1] + ("" if m[2] == "\\" else "\\") + m[2], escaped))
 
 
 def block(text: object) -> Markup:

@@ -43,6 +43,7 @@ def _check_edtf(value: str) -> str:
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
 TopicId = Annotated[str, StringConstraints(pattern=TOPIC_SLUG, max_length=120)]
+Term = Annotated[str, StringConstraints(pattern=r"^[^\[\]\\\n]+$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 EdtfDate = Annotated[
@@ -118,9 +119,9 @@ class GlossaryTerm(Content):
     """A term explained in the glossary and shown as a tooltip wherever it appears."""
 
     id: Slug = Field(description="Stable id, for example `track-2`.")
-    term: Line = Field(description="The term exactly as it appears in text, for example 'Track 2'.")
+    term: Term = Field(description="The term exactly as it appears in text, for example 'Track 2'.")
     definition: Text = Field(description="Plain-language definition, one or two sentences.")
-    aliases: list[Line] = Field(default_factory=list, description="Other spellings that get the same tooltip.")
+    aliases: list[Term] = Field(default_factory=list, description="Other spellings that get the same tooltip.")
 
 
 class EventReport(Content):
@@ -158,6 +159,9 @@ class Article(Content):
     id: Slug = Field(description="Stable id; must equal the file name without .yaml.")
     title: Line = Field(description="Headline as published (or the editor's label if there is none).")
     title_is_label: bool = Field(default=False, description="True when the article had no headline of its own.")
+    short_title: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = Field(
+        default=None, description="A few words naming the source in badges and tables; defaults to the title."
+    )
     outlet: Line | None = Field(description="Publication name, or null when unknown.")
     author: Line | None = Field(default=None, description="Author, or null when unknown.")
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
@@ -178,3 +182,8 @@ class Article(Content):
     events: list[EventReport] = Field(default_factory=list, description="Events this source reports.")
     claims: list[Claim] = Field(default_factory=list, description="This source's answers to topics.")
     actors: list[ActorMention] = Field(default_factory=list, description="Actors this source names.")
+
+    @property
+    def label(self) -> str:
+        """Short name for badges and table columns."""
+        return self.short_title or self.title

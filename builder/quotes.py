@@ -29,5 +29,7 @@ def closest_passage(quote: str, normalised_raw: str) -> str:
         return ""
     matcher = SequenceMatcher(None, normalised_raw, wanted, autojunk=False)
     match = matcher.find_longest_match(0, len(normalised_raw), 0, len(wanted))
+    if match.size < min(12, len(wanted)):
+        return ""  # nothing alike: showing a random fragment would only mislead
     start = max(0, match.a - match.b)
     return normalised_raw[start : start + len(wanted)]

@@ -15,6 +15,8 @@ import jinja2
 from markupsafe import Markup
 
 from builder import dates
+from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry, analyse
+from builder.coverage import coverage_svg
 from builder.markdown_text import block, code_fence, inline, link, relative_url
 from builder.validate import Corpus
 
@@ -30,6 +32,22 @@ KIND_LABELS = {
     "preview": "Preview (written before the event)",
     "opinion": "Opinion",
 }
+
+
+KIND_PLURALS = {
+    "person": "People",
+    "office": "Offices",
+    "organisation": "Organisations",
+    "group": "Groups",
+    "state": "States",
+}
+
+
+def _precision_words(value: str | None) -> str:
+    if value is None:
+        return "undated"
+    words = dates.precision(value)
+    return f"{words}, approximate" if dates.is_approximate(value) else words
 
 
 def _finalize(value: Any) -> Any:
@@ -50,7 +68,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(block=block, code_fence=code_fence, human_date=dates.human)
-    env.globals.update(kind_labels=KIND_LABELS)
+    env.filters.update(precision=_precision_words)
+    env.globals.update(kind_labels=KIND_LABELS, status_labels=STATUS_LABELS, KIND_PLURALS=KIND_PLURALS)
     return env
 
 
@@ -59,7 +78,11 @@ def render_page(template: str, path: str, **context: Any) -> str:
     env = _environment()
     helpers: dict[str, Callable[..., Any]] = {
         "link": lambda text, target: link(text, target, path),
-        "url": lambda target: relative_url(target, path),
+        "url": lambda target: Markup(relative_url(target, path)),
+        "badge": lambda article: Markup(f"{link(article.label, source_path(article.id), path)}{{ .sg-badge }}"),
+        "status_badge": lambda status: Markup(
+            f'<span class="sg-status sg-status--{status}">{inline(STATUS_LABELS[status])}</span>'
+        ),
     }
     text = env.get_template(template).render(page_path=path, **helpers, **context)
     return _tidy(text)
@@ -79,15 +102,57 @@ def source_path(article_id: str) -> str:
     return f"sources/{article_id}.md"
 
 
+def actor_path(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
 def render_site(corpus: Corpus) -> Pages:
     """Every page of the site, keyed by docs path, in a stable order."""
-    pages: Pages = {
-        "index.md": render_page("home.md.j2", "index.md", corpus=corpus, source_path=source_path),
-        "sources/index.md": render_page(
-            "sources.md.j2", "sources/index.md", corpus=corpus, source_path=source_path
-        ),
-    }
+    analysis = analyse(corpus)
+    shared = {"corpus": corpus, "analysis": analysis, "source_path": source_path, "actor_path": actor_path}
+    pages: Pages = {}
+
+    def add(path: str, template: str, **context: Any) -> None:
+        pages[path] = render_page(template, path, **shared, **context) + abbreviations(corpus)
+
+    add("index.md", "home.md.j2")
+    add("sources/index.md", "sources.md.j2")
     for article in corpus.articles:
-        path = source_path(article.id)
-        pages[path] = render_page("source.md.j2", path, corpus=corpus, article=article, raw=corpus.raw[article.id])
+        add(source_path(article.id), "source.md.j2", article=article, raw=corpus.raw[article.id])
+    add("timeline.md", "timeline.md.j2", years=_by_year(analysis.timeline))
+    add("discrepancies.md", "discrepancies.md.j2", coverage_svg="discrepancies-coverage.svg")
+    pages["discrepancies-coverage.svg"] = coverage_svg(corpus, analysis)
+    add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
+    for profile in analysis.actors:
+        add(actor_path(profile.actor.id), "actor.md.j2", profile=profile)
+    add("glossary.md", "glossary.md.j2")
     return pages
+
+
+def abbreviations(corpus: Corpus) -> str:
+    """Glossary terms as Markdown abbreviations, so every page shows their definitions as tooltips."""
+    lines = []
+    for term in corpus.glossary:
+        definition = " ".join(term.definition.split())
+        lines += [f"*[{name}]: {definition}" for name in (term.term, *term.aliases)]
+    return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def _by_year(entries: tuple[TimelineEntry, ...]) -> list[tuple[str, list[TimelineEntry]]]:
+    years: dict[str, list[TimelineEntry]] = {}
+    for entry in entries:
+        years.setdefault(entry.year, []).append(entry)
+    return list(years.items())
+
+
+def _actor_groups(corpus: Corpus, analysis: Analysis) -> list[tuple[str, list[tuple[str, list[ActorProfile]]]]]:
+    """Actors grouped by side (guide.yaml order, then 'No side'), then by kind."""
+    kinds = ["person", "office", "organisation", "group", "state"]
+    sides = [(side.id, side.label) for side in corpus.guide.sides] + [(None, "No side")]
+    groups = []
+    for side_id, label in sides:
+        members = [p for p in analysis.actors if p.actor.side == side_id]
+        by_kind = [(kind, [p for p in members if p.actor.kind == kind]) for kind in kinds]
+        if members:
+            groups.append((label, [(kind, found) for kind, found in by_kind if found]))
+    return groups

@@ -51,8 +51,9 @@ def load_corpus(content: Path) -> Corpus:
     topics = loader.many("topics.yaml", Topic)
     events = loader.many("events.yaml", Event)
     glossary = loader.many("glossary.yaml", GlossaryTerm)
+    shared_files_ok = not problems  # references can only be checked against complete id lists
     articles = loader.articles()
-    if problems or guide is None:
+    if not shared_files_ok or guide is None:
         raise ContentError(problems)
     raw = _read_raw(content, articles, problems)
     checker = _References(guide, actors, topics, events, glossary, articles, raw)
@@ -108,6 +109,9 @@ class _Loader:
 
     def articles(self) -> list[Located[Article]]:
         found = []
+        for path in sorted((self.content / "articles").glob("*.yml")):
+            message = f"article files must end in .yaml: rename it to {path.stem}.yaml"
+            self.problems.append(Problem(f"{self.content.name}/articles/{path.name}", 1, 1, message))
         for path in sorted((self.content / "articles").glob("*.yaml")):
             doc = self.document(f"articles/{path.name}")
             article = None if doc is None else self.parse(doc, (), doc.data, Article)
@@ -144,11 +148,17 @@ def _explain(error: Any, model: type[BaseModel]) -> str:
         suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
         return f"unknown key '{name}'{suggestion}: allowed keys are {', '.join(allowed)}"
     if kind == "string_pattern_mismatch":
-        return f"'{name}' has an invalid value {error['input']!r}: {_pattern_help(str(name))}"
+        field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+        return f"'{field}' has an invalid value {error['input']!r}: {_pattern_help(field)}"
     if kind == "value_error":
         return f"'{name}': {error['msg'].removeprefix('Value error, ')}"
     where = f"'{name}'" if isinstance(name, str) else f"item {name}"
-    return f"{where}: {error['msg']} (got {type(error['input']).__name__} {_short(error['input'])})"
+    value = error["input"]
+    if value is None:
+        return f"{where} is empty: give a value"
+    if kind == "string_type" and isinstance(value, int | float | bool):
+        return f"{where}: expected text, got {value!r}: put it in quotes, like \"{value}\""
+    return f"{where}: {error['msg']} (got {type(value).__name__} {_short(value)})"
 
 
 def _pattern_help(name: str) -> str:
@@ -158,6 +168,8 @@ def _pattern_help(name: str) -> str:
         return "expected an address starting with http:// or https://"
     if name == "wikidata":
         return "expected a Wikidata id like Q42"
+    if name in ("term", "aliases"):
+        return "expected one line of text without [, ] or backslash (it is matched in page text for tooltips)"
     return "expected lowercase letters and digits joined by hyphens, like 'leonid-slutsky'"
 
 
@@ -182,11 +194,15 @@ def _read_raw(content: Path, articles: list[Located[Article]], problems: list[Pr
     for article, (doc, _) in articles:
         path = content / article.raw
         try:
-            raw[article.id] = path.read_text(encoding="utf-8")
+            raw[article.id] = path.read_bytes().decode("utf-8")
         except FileNotFoundError:
             problems.append(doc.problem(("raw",), f"raw text {article.raw} not found in {content.name}/"))
-        except (OSError, UnicodeDecodeError) as err:
-            problems.append(doc.problem(("raw",), f"raw text {article.raw} cannot be read as UTF-8: {err}"))
+        except IsADirectoryError:
+            problems.append(doc.problem(("raw",), f"raw text {article.raw} is a folder, not a text file"))
+        except UnicodeDecodeError:
+            problems.append(doc.problem(("raw",), f"raw text {article.raw} is not UTF-8: save it as UTF-8"))
+        except OSError as err:
+            problems.append(doc.problem(("raw",), f"raw text {article.raw} cannot be read: {err.strerror}"))
     return raw
 
 
@@ -236,7 +252,8 @@ class _References:
         for i, claim in enumerate(article.claims):
             yield from _unknown(doc, ("claims", i, "topic"), "topic", claim.topic, self.topic_ids, "topics.yaml")
             if claim.topic in seen_topics:
-                message = f"topic '{claim.topic}' is claimed twice in this article (also item {seen_topics[claim.topic]})"
+                first = doc.where(("claims", seen_topics[claim.topic], "topic"))[0]
+                message = f"topic '{claim.topic}' is claimed twice in this article (first on line {first})"
                 yield doc.problem(("claims", i, "topic"), message + ": give one value per topic")
             seen_topics.setdefault(claim.topic, i)
         for i, mention in enumerate(article.actors):
@@ -251,8 +268,9 @@ class _References:
         for loc, quote in quotes:
             if not occurs_in(quote, raw):
                 near = closest_passage(quote, raw)
-                message = f"quote not found verbatim in {article.raw}; the closest passage is: \"{near}\""
-                yield doc.problem(loc, message)
+                message = f"quote not found verbatim in {article.raw}"
+                hint = f"; the closest passage is: \"{near}\"" if near else "; nothing in the text is close to it"
+                yield doc.problem(loc, message + hint)
 
 
 def _duplicates(kind: str, items: Iterable[Located[Any]]) -> Iterator[Problem]:

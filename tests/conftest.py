@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,17 @@ def mini_content(tmp_path: Path) -> Path:
 @pytest.fixture
 def mini_project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project", MINI)
+
+
+def run_builder(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "builder", *args]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def guide_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed guide, built once per test run with the real `python -m builder site`."""
+    project = make_project(tmp_path_factory.mktemp("guide"), ROOT / "content")
+    result = run_builder(project, "site")
+    assert result.returncode == 0, result.stderr
+    return project

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,22 +10,10 @@ from bs4 import BeautifulSoup
 
 from builder.validate import load_corpus
 
-from .conftest import ROOT, make_project
+from .conftest import run_builder
 
 pytestmark = pytest.mark.site
 
-
-def run_builder(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "builder", *args]
-    return subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
-
-
-@pytest.fixture(scope="module")
-def guide_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("guide"), ROOT / "content")
-    result = run_builder(project, "site")
-    assert result.returncode == 0, result.stderr
-    return project
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

@@ -1,0 +1,264 @@
+"""Analyse stage: pure functions over the validated corpus. Timeline, discrepancies, actor index.
+
+Nothing here reads files or renders text; each result is a frozen dataclass the templates display.
+Draft articles appear on the timeline and on their own pages but never decide a topic's status.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from builder import dates
+from builder.model import Actor, Article, Claim, Event, EventReport, Topic
+from builder.validate import Corpus
+
+__all__ = [
+    "ActorProfile",
+    "Answer",
+    "Analysis",
+    "Status",
+    "TimelineEntry",
+    "TopicFinding",
+    "analyse",
+    "answers_for",
+    "status_of",
+    "timeline",
+]
+
+Status = Literal["consensus", "majority", "disputed", "differ", "single-source", "not-covered"]
+STATUS_LABELS: dict[Status, str] = {
+    "consensus": "Consensus",
+    "majority": "Majority",
+    "disputed": "Disputed",
+    "differ": "Sources differ",
+    "single-source": "Single source",
+    "not-covered": "Not covered",
+}
+
+
+def reviewed(articles: Iterable[Article]) -> list[Article]:
+    return [a for a in articles if a.status == "reviewed"]
+
+
+def same_value(value: str) -> str:
+    """The key under which answers compare equal: case and spacing never make two answers differ."""
+    return " ".join(value.casefold().split())
+
+
+# --- Timeline -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event, merged across every source that reports it."""
+
+    event: Event
+    reports: tuple[tuple[Article, EventReport], ...]
+    lower: str | None  # earliest day any source's date allows; None when no source dates it
+    upper: str | None
+    conflict: bool  # sources date it in ways that cannot both be true
+
+    @property
+    def year(self) -> str:
+        return self.lower[:4] if self.lower else "Undated"
+
+    @property
+    def planned_only(self) -> bool:
+        return all(report.planned for _, report in self.reports)
+
+
+def timeline(corpus: Corpus) -> tuple[TimelineEntry, ...]:
+    """Every reported event, merged by id and ordered by the lower bound of its dates (undated last)."""
+    reports: dict[str, list[tuple[Article, EventReport]]] = defaultdict(list)
+    for article in corpus.articles:
+        for report in article.events:
+            reports[report.event].append((article, report))
+    entries = [_entry(corpus.event(event_id), found) for event_id, found in reports.items()]
+    return tuple(sorted(entries, key=lambda e: (e.lower is None, e.lower or "", e.upper or "", e.event.id)))
+
+
+def _entry(event: Event, found: list[tuple[Article, EventReport]]) -> TimelineEntry:
+    spans = [dates.bounds(r.date) for _, r in found if r.date is not None]
+    conflict = any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(spans) for b in spans[i + 1 :])
+    lower = min((s[0] for s in spans), default=None)
+    upper = max((s[1] for s in spans), default=None)
+    return TimelineEntry(event, tuple(found), lower, upper, conflict)
+
+
+# --- Discrepancies --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One distinct answer to a topic and the sources that give it."""
+
+    value: str
+    claims: tuple[tuple[Article, Claim], ...]
+
+    @property
+    def sources(self) -> tuple[Article, ...]:
+        return tuple(article for article, _ in self.claims)
+
+
+@dataclass(frozen=True)
+class TopicFinding:
+    """What the reviewed sources say on one topic, and how far they agree."""
+
+    topic: Topic
+    answers: tuple[Answer, ...]  # most-supported first
+    status: Status
+    silent: tuple[Article, ...]  # reviewed sources that say nothing on the topic
+
+    @property
+    def anchor(self) -> str:
+        return "topic-" + self.topic.id.replace(".", "-")
+
+    def answer_of(self, article_id: str) -> Answer | None:
+        return next((a for a in self.answers if any(s.id == article_id for s in a.sources)), None)
+
+
+def answers_for(topic: Topic, articles: Iterable[Article]) -> tuple[Answer, ...]:
+    """Group the claims on `topic` by value; the most-supported answer first, ties in order of appearance."""
+    groups: dict[str, list[tuple[Article, Claim]]] = {}
+    for article in articles:
+        for claim in article.claims:
+            if claim.topic == topic.id:
+                groups.setdefault(same_value(claim.value), []).append((article, claim))
+    ordered = sorted(groups.values(), key=lambda claims: -len(claims))
+    return tuple(Answer(claims[0][1].value, tuple(claims)) for claims in ordered)
+
+
+def status_of(topic: Topic, answers: tuple[Answer, ...]) -> Status:
+    """consensus: >= 2 sources, one answer; majority: one answer has more than half the sources;
+    single-source: one source; differ: several answers that can all be true; otherwise disputed."""
+    sources = sum(len(a.claims) for a in answers)
+    if sources == 0:
+        return "not-covered"
+    if sources == 1:
+        return "single-source"
+    if len(answers) == 1:
+        return "consensus"
+    if not topic.exclusive:
+        return "differ"
+    return "majority" if len(answers[0].claims) * 2 > sources else "disputed"
+
+
+def findings(corpus: Corpus) -> tuple[TopicFinding, ...]:
+    """A finding per topic, in topics.yaml order, from reviewed articles only."""
+    sources = reviewed(corpus.articles)
+    result = []
+    for topic in corpus.topics:
+        answers = answers_for(topic, sources)
+        speaking = {a.id for answer in answers for a in answer.sources}
+        silent = tuple(a for a in sources if a.id not in speaking)
+        result.append(TopicFinding(topic, answers, status_of(topic, answers), silent))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A topic on which one source stands apart from the others."""
+
+    finding: TopicFinding
+    answer: Answer
+    alone: bool  # no other source gives this answer
+
+
+def differences(article: Article, found: Iterable[TopicFinding]) -> tuple[Difference, ...]:
+    """Topics where `article` stands alone or against the most-supported answer of the others."""
+    result = []
+    for finding in found:
+        answer = finding.answer_of(article.id)
+        if answer is None or finding.status not in ("majority", "disputed", "differ"):
+            continue
+        alone = len(answer.claims) == 1
+        if alone or answer is not finding.answers[0]:
+            result.append(Difference(finding, answer, alone))
+    return tuple(result)
+
+
+# --- Actors ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorProfile:
+    """Everything the sources say about one actor."""
+
+    actor: Actor
+    mentions: tuple[tuple[Article, tuple[str, tuple[str, ...]]], ...]  # article, (role, quotes)
+    events: tuple[TimelineEntry, ...]
+    claims: tuple[tuple[Article, Claim], ...]
+    companions: tuple[Actor, ...]  # actors who take part in the same events
+    members: tuple[Actor, ...]  # actors affiliated to this one
+
+    @property
+    def sources(self) -> tuple[Article, ...]:
+        return tuple(article for article, _ in self.mentions)
+
+
+def names_of(actor: Actor) -> tuple[str, ...]:
+    return (actor.name, *actor.aliases)
+
+
+def _names_in(text: str, actor: Actor) -> bool:
+    folded = text.casefold()
+    return any(name.casefold() in folded for name in names_of(actor))
+
+
+def actor_profiles(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> tuple[ActorProfile, ...]:
+    """A profile per actor, in actors.yaml order."""
+    by_id = {actor.id: actor for actor in corpus.actors}
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry in entries:
+        for _, report in entry.reports:
+            for one in report.actors:
+                together[one].update(other for other in report.actors if other != one)
+    profiles = []
+    for actor in corpus.actors:
+        mentions = tuple(
+            (article, (m.role, tuple(m.quotes))) for article in corpus.articles for m in article.actors
+            if m.actor == actor.id
+        )
+        in_events = tuple(e for e in entries if any(actor.id in r.actors for _, r in e.reports))
+        claims = tuple(
+            (article, claim) for article in corpus.articles for claim in article.claims
+            if _names_in(claim.value, actor) or _names_in(claim.quote, actor)
+        )
+        companions = tuple(by_id[i] for i, _ in sorted(together[actor.id].items(), key=lambda kv: (-kv[1], kv[0])))
+        members = tuple(a for a in corpus.actors if a.affiliation == actor.id)
+        profiles.append(ActorProfile(actor, mentions, in_events, claims, companions, members))
+    return tuple(profiles)
+
+
+# --- Everything -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The analyse stage's output, handed to render."""
+
+    timeline: tuple[TimelineEntry, ...]
+    findings: tuple[TopicFinding, ...]
+    actors: tuple[ActorProfile, ...]
+
+    def finding(self, topic_id: str) -> TopicFinding:
+        return next(f for f in self.findings if f.topic.id == topic_id)
+
+    def differences(self, article: Article) -> tuple[Difference, ...]:
+        return differences(article, self.findings)
+
+    def most_disputed(self, limit: int) -> tuple[TopicFinding, ...]:
+        """Disputed and majority topics, those with the most distinct answers first."""
+        contested = [f for f in self.findings if f.status in ("disputed", "majority")]
+        return tuple(sorted(contested, key=lambda f: (f.status != "disputed", -len(f.answers)))[:limit])
+
+    def single_source_events(self) -> tuple[TimelineEntry, ...]:
+        return tuple(e for e in self.timeline if len({a.id for a, _ in e.reports}) == 1)
+
+
+def analyse(corpus: Corpus) -> Analysis:
+    entries = timeline(corpus)
+    return Analysis(entries, findings(corpus), actor_profiles(corpus, entries))

@@ -1,0 +1,106 @@
+"""Bad content, data-driven: each tests/bad_content/<case>.yaml replaces one file of tests/fixtures/mini.
+
+A case's header comments say which file it replaces (`# target:`), which fixture files to remove first
+(`# delete:`), and every problem the builder must report, in order (`# expect:`). A case whose message the
+builder does not get right yet also records today's output in `# expect-todo:` lines and is an expected failure.
+Line numbers in the expected problems count the header lines, since they are part of the file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.problems import ContentError
+from builder.validate import load_corpus
+from builder.write import MARKER
+
+HERE = Path(__file__).parent
+MINI = HERE / "fixtures" / "mini"
+CASES = sorted((HERE / "bad_content").glob("*.yaml"))
+TODO = pytest.mark.xfail(reason="the builder's message needs work: see the case's # expect-todo lines", strict=False)
+
+
+def header(case: Path, key: str) -> list[str]:
+    prefix = f"# {key}: "
+    lines = case.read_text(encoding="utf-8").splitlines()
+    return [line.removeprefix(prefix) for line in lines if line.startswith(prefix)]
+
+
+def content_with(case: Path, root: Path) -> Path:
+    """A copy of the mini corpus under `root`/content with `case` written over its target."""
+    content = root / "content"
+    shutil.copytree(MINI, content)
+    (content / header(case, "target")[0]).write_bytes(case.read_bytes())
+    for name in header(case, "delete"):
+        (content / name).unlink()
+    return content
+
+
+def problems(content: Path) -> list[str]:
+    try:
+        load_corpus(content)
+    except ContentError as err:
+        return [str(problem) for problem in err.problems]
+    return []
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "builder", *map(str, args)]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, id=c.stem, marks=[TODO] if header(c, "expect-todo") else []) for c in CASES]
+)
+def test_bad_content(case: Path, tmp_path: Path) -> None:
+    expected = header(case, "expect")
+    assert len(header(case, "target")) == 1 and expected, "a case needs one # target: and some # expect: lines"
+    assert problems(content_with(case, tmp_path)) == expected
+
+
+def test_mini_fixture_is_valid() -> None:
+    assert problems(MINI) == []
+    assert [a.id for a in load_corpus(MINI).articles] == ["one", "two"]
+
+
+def test_bare_date_is_read_as_a_string(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    article = content / "articles" / "one.yaml"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace('"2024-03-20"', "2024-03-20").replace('"2026-11-01"', "2026-11-01"), "utf-8")
+    one = load_corpus(content).articles[0]
+    assert (one.published, one.added) == ("2024-03-20", "2026-11-01")
+
+
+def test_check_reports_problems_without_traceback(tmp_path: Path) -> None:
+    case = HERE / "bad_content" / "two_errors.yaml"
+    result = cli("--content", content_with(case, tmp_path), "check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:-1] == header(case, "expect")
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_failed_build_writes_nothing_and_keeps_content(tmp_path: Path) -> None:
+    out = tmp_path / "out"  # as an earlier build left it; a build that got as far as writing would prune it
+    (out / "sources").mkdir(parents=True)
+    (out / MARKER).write_text("earlier build\n")
+    (out / "sources" / "stale.md").write_text("# Stale\n")
+    built = snapshot(out)
+    bad = content_with(HERE / "bad_content" / "unknown_actor_did_you_mean.yaml", tmp_path)
+    before = snapshot(bad)
+    for target in (out, tmp_path / "new-out"):
+        result = cli("--content", bad, "--out", target, "build", cwd=tmp_path)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert snapshot(out) == built
+    assert not (tmp_path / "new-out").exists()
+    assert snapshot(bad) == before
