@@ -17,8 +17,8 @@ from builder.validate import Corpus
 
 __all__ = [
     "ActorProfile",
-    "Answer",
     "Analysis",
+    "Answer",
     "Status",
     "TimelineEntry",
     "TopicFinding",
@@ -219,12 +219,16 @@ def actor_profiles(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> tuple[
     profiles = []
     for actor in corpus.actors:
         mentions = tuple(
-            (article, (m.role, tuple(m.quotes))) for article in corpus.articles for m in article.actors
+            (article, (m.role, tuple(m.quotes)))
+            for article in corpus.articles
+            for m in article.actors
             if m.actor == actor.id
         )
         in_events = tuple(e for e in entries if any(actor.id in r.actors for _, r in e.reports))
         claims = tuple(
-            (article, claim) for article in corpus.articles for claim in article.claims
+            (article, claim)
+            for article in corpus.articles
+            for claim in article.claims
             if _names_in(claim.value, actor) or _names_in(claim.quote, actor)
         )
         companions = tuple(by_id[i] for i, _ in sorted(together[actor.id].items(), key=lambda kv: (-kv[1], kv[0])))

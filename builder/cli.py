@@ -46,12 +46,16 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "check":
             corpus = check(args.content)
-            say(f"content is valid: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
-                f"{len(corpus.topics)} topics, {len(corpus.events)} events")
+            say(
+                f"content is valid: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
+                f"{len(corpus.topics)} topics, {len(corpus.events)} events"
+            )
             return 0
         corpus, report = build(args.content, args.out)
-        say(f"{len(corpus.articles)} articles -> {args.out}: {report.written} written, "
-            f"{report.unchanged} unchanged, {report.removed} removed ({time.perf_counter() - started:.2f} s)")
+        say(
+            f"{len(corpus.articles)} articles -> {args.out}: {report.written} written, "
+            f"{report.unchanged} unchanged, {report.removed} removed ({time.perf_counter() - started:.2f} s)"
+        )
         if args.command == "site":
             publish(args.config, args.site)
             say(f"site built in {time.perf_counter() - started:.2f} s: open {args.site / 'index.html'}")

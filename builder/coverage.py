@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from builder.analyse import STATUS_LABELS, Analysis
+from builder.analyse import STATUS_LABELS, Analysis, Answer
 from builder.validate import Corpus
 
 __all__ = ["coverage_svg"]
@@ -41,7 +41,7 @@ def coverage_svg(corpus: Corpus, analysis: Analysis) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _cell(x: int, y: int, answers: tuple, source_id: str) -> str:  # type: ignore[type-arg]
+def _cell(x: int, y: int, answers: tuple[Answer, ...], source_id: str) -> str:
     index = next((i for i, a in enumerate(answers) if any(s.id == source_id for s in a.sources)), None)
     box = f'x="{x + 4}" y="{y + 3}" width="{CELL_W - 8}" height="{CELL_H - 6}" rx="4"'
     if index is None:
@@ -62,7 +62,8 @@ def _description(analysis: Analysis, sources: int) -> str:
     rows = []
     for finding in analysis.findings:
         answers = "; ".join(
-            f"{chr(ord('A') + i) if i < 26 else '+'}: {a.value} ({len(a.claims)})" for i, a in enumerate(finding.answers)
+            f"{chr(ord('A') + i) if i < 26 else '+'}: {a.value} ({len(a.claims)})"
+            for i, a in enumerate(finding.answers)
         )
         rows.append(f"{finding.topic.label}: {STATUS_LABELS[finding.status]}" + (f", {answers}" if answers else ""))
     return f"{len(analysis.findings)} topics across {sources} sources. " + ". ".join(rows) + "."

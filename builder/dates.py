@@ -6,16 +6,37 @@ import re
 import time
 from typing import Literal
 
-from edtf import parse_edtf  # type: ignore[import-untyped]
+from edtf import parse_edtf
 
 __all__ = ["Precision", "bounds", "human", "is_approximate", "precision"]
 
-Precision = Literal["day", "month", "season", "year", "interval", "unknown"]
+Precision = Literal["day", "month", "season", "part of year", "year", "interval", "unknown"]
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 SEASONS = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
+# EDTF level-2 sub-year groupings, by code: quarters, quadrimesters and semesters (halves).
+GROUPS = {
+    **{str(25 + i): f"{s} (northern hemisphere)" for i, s in enumerate(["spring", "summer", "autumn", "winter"])},
+    **{str(29 + i): f"{s} (southern hemisphere)" for i, s in enumerate(["spring", "summer", "autumn", "winter"])},
+    **{str(33 + i): f"quarter {i + 1} of" for i in range(4)},
+    **{str(37 + i): f"quadrimester {i + 1} of" for i in range(3)},
+    "40": "first half of",
+    "41": "second half of",
+    **SEASONS,
+}
 _PARTS = re.compile(r"^(?P<year>-?\d{4})(?:-(?P<mid>\d{2}))?(?:-(?P<day>\d{2}))?(?P<flag>[~?%]?)$")
 
 
@@ -31,7 +52,9 @@ def precision(value: str | None) -> Precision:
     if match["day"]:
         return "day"
     if match["mid"]:
-        return "season" if match["mid"] in SEASONS else "month"
+        if match["mid"] in GROUPS:
+            return "season" if int(match["mid"]) <= 32 else "part of year"
+        return "month"
     return "year"
 
 
@@ -51,9 +74,11 @@ def human(value: str | None) -> str:
     if not match:
         return value
     text = match["year"]
-    if match["mid"] in SEASONS:
-        text = f"{SEASONS[match['mid']]} {text}"
-    elif match["mid"]:
+    if match["mid"] and match["mid"] not in GROUPS and not 1 <= int(match["mid"]) <= 12:
+        return value
+    if match["mid"] in GROUPS:
+        text = f"{GROUPS[match['mid']]} {text}"
+    elif match["mid"] and 1 <= int(match["mid"]) <= 12:
         text = f"{MONTHS[int(match['mid']) - 1]} {text}"
     if match["day"]:
         text = f"{int(match['day'])} {text}"

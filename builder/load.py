@@ -15,7 +15,7 @@ import yaml
 
 from builder.problems import ContentError, Problem
 
-__all__ = ["Document", "MAX_BYTES", "MAX_DEPTH", "load_document", "load_text"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "load_document", "load_text"]
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -146,7 +146,7 @@ class _Builder:
             return self.mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        return self.scalar(node)  # type: ignore[arg-type]
 
     def mapping(self, node: yaml.MappingNode, loc: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -163,7 +163,7 @@ class _Builder:
             result[key] = self.value(value_node, (*loc, key), depth + 1)
         return result
 
-    def scalar(self, node: yaml.Node) -> Any:
+    def scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag in _STRING_TAGS:
             return node.value
         if node.tag in _SCALAR_TAGS:

@@ -8,7 +8,9 @@ from difflib import SequenceMatcher
 
 __all__ = ["closest_passage", "normalise", "occurs_in"]
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+_SINGLE = "\u2018\u2019\u201a\u201b"  # curly single quotes
+_DOUBLE = "\u201c\u201d\u201e\u201f"  # curly double quotes
+_QUOTES = str.maketrans({**dict.fromkeys(_SINGLE, "'"), **dict.fromkeys(_DOUBLE, '"')})
 _SPACE = re.compile(r"\s+")
 
 

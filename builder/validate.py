@@ -108,7 +108,7 @@ class _Loader:
         return [(m, where) for m, where in parsed if m is not None]
 
     def articles(self) -> list[Located[Article]]:
-        found = []
+        found: list[Located[Article]] = []
         for path in sorted((self.content / "articles").glob("*.yml")):
             message = f"article files must end in .yaml: rename it to {path.stem}.yaml"
             self.problems.append(Problem(f"{self.content.name}/articles/{path.name}", 1, 1, message))
@@ -117,7 +117,9 @@ class _Loader:
             article = None if doc is None else self.parse(doc, (), doc.data, Article)
             if doc is not None and article is not None:
                 if article.id != path.stem:
-                    self.problems.append(doc.problem(("id",), f"id '{article.id}' must equal the file name '{path.stem}'"))
+                    self.problems.append(
+                        doc.problem(("id",), f"id '{article.id}' must equal the file name '{path.stem}'")
+                    )
                 found.append((article, (doc, ())))
         return found
 
@@ -157,7 +159,7 @@ def _explain(error: Any, model: type[BaseModel]) -> str:
     if value is None:
         return f"{where} is empty: give a value"
     if kind == "string_type" and isinstance(value, int | float | bool):
-        return f"{where}: expected text, got {value!r}: put it in quotes, like \"{value}\""
+        return f'{where}: expected text, got {value!r}: put it in quotes, like "{value}"'
     return f"{where}: {error['msg']} (got {type(value).__name__} {_short(value)})"
 
 
@@ -241,7 +243,9 @@ class _References:
             if actor.side is not None:
                 yield from _unknown(doc, (*loc, "side"), "side", actor.side, sides, "guide.yaml sides")
             if actor.affiliation is not None:
-                yield from _unknown(doc, (*loc, "affiliation"), "actor", actor.affiliation, self.actor_ids, "actors.yaml")
+                yield from _unknown(
+                    doc, (*loc, "affiliation"), "actor", actor.affiliation, self.actor_ids, "actors.yaml"
+                )
 
     def article_refs(self, article: Article, doc: Document) -> Iterator[Problem]:
         for i, report in enumerate(article.events):
@@ -269,7 +273,7 @@ class _References:
             if not occurs_in(quote, raw):
                 near = closest_passage(quote, raw)
                 message = f"quote not found verbatim in {article.raw}"
-                hint = f"; the closest passage is: \"{near}\"" if near else "; nothing in the text is close to it"
+                hint = f'; the closest passage is: "{near}"' if near else "; nothing in the text is close to it"
                 yield doc.problem(loc, message + hint)
 
 

@@ -77,7 +77,9 @@ def watched(browser: object) -> Iterator[Watched]:
     w.page.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/timeline/", "/discrepancies/", "/actors/", "/actors/leonid-slutsky/", "/glossary/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/timeline/", "/discrepancies/", "/actors/", "/actors/leonid-slutsky/", "/glossary/"]
+)
 def test_pages_load_cleanly_offline(server: str, watched: Watched, path: str) -> None:
     response = watched.page.goto(server + path)
     assert response is not None and response.ok

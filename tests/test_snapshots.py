@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from builder.render import render_site
@@ -20,12 +18,14 @@ def test_generated_markdown_matches_snapshots(name: str, update_snapshots: bool)
     pages = render_site(load_corpus(CORPORA[name]))
     folder = SNAPSHOTS / name
     if update_snapshots:
-        for old in folder.rglob("*.md"):
+        for old in (p for p in folder.rglob("*") if p.is_file()):
             old.unlink()
         for path, text in pages.items():
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
             (folder / path).write_text(text, encoding="utf-8")
-    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*.md")}
+    expected = {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()
+    }
     assert sorted(pages) == sorted(expected), "pages added or removed: run `make snapshots` and review"
     for path, text in pages.items():
         assert text == expected[path], f"{name}/{path} differs from its snapshot: run `make snapshots` and review"

@@ -9,7 +9,7 @@ from builder import dates
 from builder.markdown_text import block, code_fence, inline, relative_url
 from builder.quotes import closest_passage, normalise, occurs_in
 
-RAW = normalise('He said: “The meeting in Miami was\n  constructive,” and left.')
+RAW = normalise("He said: “The meeting in Miami was\n  constructive,” and left.")
 
 
 @pytest.mark.parametrize(
