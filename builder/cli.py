@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from builder.export import EXPORT_FORMATS, export_bank
 from builder.pipeline import build, check
 from builder.problems import ContentError
 from builder.publish import PublishError, publish
@@ -27,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     site = commands.add_parser("site", help="build, then publish the site with mkdocs build --strict")
     site.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     site.add_argument("--site", type=Path, default=ROOT / "site", help="output folder (default: site)")
+    export = commands.add_parser("export", help="export the question bank for Anki, Quizlet or as JSON")
+    export.add_argument("format", choices=sorted(EXPORT_FORMATS), help="what to write")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: the format's usual name)")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the content files")
     schema.add_argument("--schema-dir", type=Path, default=ROOT / "builder" / "schema", help="where to write them")
     return parser
@@ -43,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "schema":
             for path in write_schemas(args.schema_dir):
                 say(f"wrote {path}")
+            return 0
+        if args.command == "export":
+            corpus = check(args.content)
+            output = args.output or Path(EXPORT_FORMATS[args.format])
+            output.write_bytes(export_bank(args.format, corpus))
+            say(f"wrote {output}")
             return 0
         if args.command == "check":
             corpus = check(args.content)

@@ -19,8 +19,12 @@ __all__ = [
     "EdtfDate",
     "Event",
     "EventReport",
+    "Citation",
     "GlossaryTerm",
     "Guide",
+    "MainsPrompt",
+    "Quiz",
+    "QuizQuestion",
     "Side",
     "Topic",
 ]
@@ -105,6 +109,11 @@ class Topic(Content):
         description="True when different answers contradict each other; false when they can all be true.",
     )
     note: Text | None = Field(default=None, description="Editor's reading of the sources' answers.")
+    statement: Annotated[str, StringConstraints(pattern=r"\{value\}", max_length=300)] | None = Field(
+        default=None,
+        description="A clause stating an answer, with {value} where the answer goes, for quiz statements; "
+        "for example 'the Russian side was led by {value}'.",
+    )
 
 
 class Event(Content):
@@ -187,3 +196,69 @@ class Article(Content):
     def label(self) -> str:
         """Short name for badges and table columns."""
         return self.short_title or self.title
+
+
+THEMES = ("sources", "timeline", "actors", "terms", "prelims")
+Theme = Literal["sources", "timeline", "actors", "terms", "prelims"]
+QuestionFormat = Literal["mcq", "statements", "how-many", "pairs", "assertion-reason"]
+LETTERS = "abcde"
+
+
+class Citation(Content):
+    """A source passage that supports a quiz answer."""
+
+    article: Slug = Field(description="Id of the article quoted.")
+    quote: Text = Field(description="Verbatim passage from that article's raw text.")
+
+
+class QuizQuestion(Content):
+    """A question written by the author, in one of the UPSC prelims formats."""
+
+    id: Slug = Field(description="Stable id; saved progress is keyed by it, so never reuse one.")
+    theme: Theme = Field(description="Practice set the question belongs to.")
+    format: QuestionFormat = Field(
+        description="mcq; statements ('which is/are correct?'); how-many ('how many of the above?'); "
+        "pairs ('how many pairs are correctly matched?'); assertion-reason (Statement-I / Statement-II)."
+    )
+    stem: Text = Field(description="The question, for example 'Consider the following statements:'.")
+    statements: list[Text] = Field(
+        default_factory=list, description="Numbered statements or pairs; for assertion-reason exactly two."
+    )
+    ask: Line | None = Field(default=None, description="The line after the statements, e.g. 'Which is correct?'")
+    options: list[Line] = Field(min_length=2, max_length=5, description="Answer options, shown as (a), (b), ...")
+    answer: Literal["a", "b", "c", "d", "e"] = Field(description="Letter of the one correct option.")
+    explanation: Text = Field(description="Why the answer is right, in plain words.")
+    sources: list[Citation] = Field(min_length=1, description="Passages that support the answer.")
+    topics: list[TopicId] = Field(default_factory=list, description="Topics whose discrepancy rows it relates to.")
+
+
+class MainsPrompt(Content):
+    """A UPSC Mains practice question with a checklist and a model outline."""
+
+    id: Slug = Field(description="Stable id.")
+    paper: Literal["GS-I", "GS-II", "GS-III", "GS-IV", "Essay"] = Field(default="GS-II", description="Paper.")
+    directive: Literal[
+        "Analyse",
+        "Critically analyse",
+        "Critically examine",
+        "Comment",
+        "Discuss",
+        "Elucidate",
+        "Evaluate",
+        "Examine",
+        "Explain",
+    ] = Field(description="The directive word, which decides what the answer must do.")
+    question: Text = Field(description="The question as it would appear in the paper.")
+    marks: Literal[10, 15, 20] = Field(description="Marks: 10 (150 words) or 15 (250 words) in GS papers.")
+    words: Annotated[int, Field(ge=50, le=1500)] = Field(description="Word limit.")
+    key_points: list[Line] = Field(min_length=2, description="What a good answer covers, as a checklist.")
+    outline: list[Line] = Field(min_length=2, description="A model outline: introduction, body points, conclusion.")
+    sources: list[Slug] = Field(default_factory=list, description="Ids of the articles to read for it.")
+    topics: list[TopicId] = Field(default_factory=list, description="Topics it draws on.")
+
+
+class Quiz(Content):
+    """`content/quiz.yaml`: authored prelims questions and mains prompts (generated questions come on top)."""
+
+    questions: list[QuizQuestion] = Field(default_factory=list, description="Authored prelims questions.")
+    mains: list[MainsPrompt] = Field(default_factory=list, description="Mains practice prompts.")

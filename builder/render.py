@@ -17,12 +17,15 @@ from markupsafe import Markup
 from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry, analyse
 from builder.coverage import coverage_svg
+from builder.export import downloads
+from builder.questions import build_bank
+from builder.render_quiz import add_quiz_pages
 from builder.markdown_text import block, code_fence, inline, link, relative_url
 from builder.validate import Corpus
 
 __all__ = ["Pages", "render_site"]
 
-Pages = dict[str, str]  # docs path ('sources/x.md') -> Markdown text
+Pages = dict[str, str | bytes]  # docs path ('sources/x.md') -> Markdown text, or a download's bytes
 
 KIND_LABELS = {
     "news": "News report",
@@ -126,6 +129,9 @@ def render_site(corpus: Corpus) -> Pages:
     for profile in analysis.actors:
         add(actor_path(profile.actor.id), "actor.md.j2", profile=profile)
     add("glossary.md", "glossary.md.j2")
+    bank = build_bank(corpus, analysis)
+    add_quiz_pages(add, corpus, analysis, bank)
+    pages.update(downloads(corpus, bank))
     return pages
 
 

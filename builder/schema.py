@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from builder.model import Actor, Article, Event, GlossaryTerm, Guide, Topic
+from builder.model import Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
 
 __all__ = ["SCHEMAS", "schema_texts", "write_schemas"]
 
@@ -19,6 +19,7 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
     "events.schema.json": (list[Event], "content/events.yaml"),
     "glossary.schema.json": (list[GlossaryTerm], "content/glossary.yaml"),
     "article.schema.json": (Article, "content/articles/<id>.yaml"),
+    "quiz.schema.json": (Quiz, "content/quiz.yaml"),
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from builder.load import Document, load_document
-from builder.model import Actor, Article, Event, GlossaryTerm, Guide, Topic
+from builder.model import LETTERS, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
 from builder.problems import ContentError, Problem
 from builder.quotes import closest_passage, normalise, occurs_in
 
@@ -31,6 +31,7 @@ class Corpus:
     glossary: tuple[GlossaryTerm, ...]
     articles: tuple[Article, ...]
     raw: dict[str, str]  # article id -> raw text as received
+    quiz: Quiz = Quiz()
 
     def actor(self, actor_id: str) -> Actor:
         return next(a for a in self.actors if a.id == actor_id)
@@ -51,6 +52,7 @@ def load_corpus(content: Path) -> Corpus:
     topics = loader.many("topics.yaml", Topic)
     events = loader.many("events.yaml", Event)
     glossary = loader.many("glossary.yaml", GlossaryTerm)
+    quiz = loader.one("quiz.yaml", Quiz, optional=True) or Quiz()
     shared_files_ok = not problems  # references can only be checked against complete id lists
     articles = loader.articles()
     if not shared_files_ok or guide is None:
@@ -58,6 +60,8 @@ def load_corpus(content: Path) -> Corpus:
     raw = _read_raw(content, articles, problems)
     checker = _References(guide, actors, topics, events, glossary, articles, raw)
     problems.extend(checker.check())
+    if loader.quiz_document is not None:
+        problems.extend(checker.quiz_refs(quiz, loader.quiz_document))
     if problems:
         raise ContentError(problems)
     return Corpus(
@@ -68,6 +72,7 @@ def load_corpus(content: Path) -> Corpus:
         glossary=tuple(g for g, _ in glossary),
         articles=tuple(a for a, _ in articles),
         raw={a.id: raw[a.id] for a, _ in articles if a.id in raw},
+        quiz=quiz,
     )
 
 
@@ -80,12 +85,14 @@ class _Loader:
     def __init__(self, content: Path, problems: list[Problem]) -> None:
         self.content = content
         self.problems = problems
+        self.quiz_document: Document | None = None
 
-    def document(self, relative: str) -> Document | None:
+    def document(self, relative: str, optional: bool = False) -> Document | None:
         path = self.content / relative
         shown = f"{self.content.name}/{relative}"
         if not path.exists():
-            self.problems.append(Problem(shown, 1, 1, "file is missing: every guide needs it"))
+            if not optional:
+                self.problems.append(Problem(shown, 1, 1, "file is missing: every guide needs it"))
             return None
         try:
             return load_document(path, shown)
@@ -93,8 +100,10 @@ class _Loader:
             self.problems.extend(err.problems)
             return None
 
-    def one(self, relative: str, model: type[M]) -> M | None:
-        doc = self.document(relative)
+    def one(self, relative: str, model: type[M], optional: bool = False) -> M | None:
+        doc = self.document(relative, optional)
+        if model is Quiz:
+            self.quiz_document = doc
         return None if doc is None else self.parse(doc, (), doc.data, model)
 
     def many(self, relative: str, model: type[M]) -> list[Located[M]]:
@@ -226,6 +235,7 @@ class _References:
         self.actor_ids = {a.id for a, _ in actors}
         self.topic_ids = {t.id for t, _ in topics}
         self.event_ids = {e.id for e, _ in events}
+        self.normalised = {article_id: normalise(text) for article_id, text in raw.items()}
 
     def check(self) -> Iterator[Problem]:
         for kind, items in (("actor", self.actors), ("topic", self.topics), ("event", self.events)):
@@ -235,7 +245,7 @@ class _References:
         for article, (doc, _) in self.articles:
             yield from self.article_refs(article, doc)
             if article.id in self.raw:
-                yield from self.article_quotes(article, doc, normalise(self.raw[article.id]))
+                yield from self.article_quotes(article, doc, self.normalised[article.id])
 
     def actor_refs(self) -> Iterator[Problem]:
         sides = {s.id for s in self.guide.sides}
@@ -275,6 +285,48 @@ class _References:
                 message = f"quote not found verbatim in {article.raw}"
                 hint = f'; the closest passage is: "{near}"' if near else "; nothing in the text is close to it"
                 yield doc.problem(loc, message + hint)
+
+
+    def quiz_refs(self, quiz: Quiz, doc: Document) -> Iterator[Problem]:
+        articles = {a.id: a for a, _ in self.articles}
+        seen: set[str] = set()
+        for i, question in enumerate(quiz.questions):
+            loc: tuple[str | int, ...] = ("questions", i)
+            if question.id in seen:
+                yield doc.problem((*loc, "id"), f"duplicate question id '{question.id}'")
+            seen.add(question.id)
+            if LETTERS.index(question.answer) >= len(question.options):
+                yield doc.problem((*loc, "answer"), f"answer '{question.answer}' but only {len(question.options)} options")
+            if len({" ".join(o.casefold().split()) for o in question.options}) < len(question.options):
+                yield doc.problem((*loc, "options"), "two options say the same thing: every option must differ")
+            if question.format == "assertion-reason" and len(question.statements) != 2:
+                yield doc.problem((*loc, "statements"), "assertion-reason needs exactly two statements (I and II)")
+            for j, topic in enumerate(question.topics):
+                yield from _unknown(doc, (*loc, "topics", j), "topic", topic, self.topic_ids, "topics.yaml")
+            for j, citation in enumerate(question.sources):
+                yield from self.citation(doc, (*loc, "sources", j), citation.article, citation.quote, articles)
+        for i, prompt in enumerate(quiz.mains):
+            for j, article_id in enumerate(prompt.sources):
+                yield from _unknown(doc, ("mains", i, "sources", j), "article", article_id, set(articles), "articles/")
+            for j, topic in enumerate(prompt.topics):
+                yield from _unknown(doc, ("mains", i, "topics", j), "topic", topic, self.topic_ids, "topics.yaml")
+
+    def citation(
+        self, doc: Document, loc: tuple[str | int, ...], article_id: str, quote: str, articles: dict[str, Article]
+    ) -> Iterator[Problem]:
+        if article_id not in articles:
+            yield from _unknown(doc, (*loc, "article"), "article", article_id, set(articles), "articles/")
+        elif article_id in self.normalised:
+            yield from _verbatim(doc, (*loc, "quote"), quote, articles[article_id].raw, self.normalised[article_id])
+
+
+def _verbatim(doc: Document, loc: tuple[str | int, ...], quote: str, raw_path: str, raw: str) -> Iterator[Problem]:
+    """A problem unless `quote` occurs in the normalised raw text; shows the closest passage if any."""
+    if occurs_in(quote, raw):
+        return
+    near = closest_passage(quote, raw)
+    hint = f"; the closest passage is: \"{near}\"" if near else "; nothing in the text is close to it"
+    yield doc.problem(loc, f"quote not found verbatim in {raw_path}{hint}")
 
 
 def _duplicates(kind: str, items: Iterable[Located[Any]]) -> Iterator[Problem]:

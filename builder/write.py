@@ -29,9 +29,9 @@ def write_pages(pages: Pages, out: Path) -> WriteReport:
     """
     _claim(out)
     written = unchanged = 0
-    for relative, text in sorted(pages.items()):
+    for relative, content in sorted(pages.items()):
         target = out / relative
-        data = text.encode("utf-8")
+        data = content.encode("utf-8") if isinstance(content, str) else content
         if target.is_file() and target.read_bytes() == data:
             unchanged += 1
             continue

@@ -1,0 +1,377 @@
+"""The question bank (part of the analyse stage): authored questions plus questions generated from content.
+
+Every question has a stable id built from the ids of the content it asks about (never its position), so saved
+progress and Anki cards survive new articles. Generated questions use reviewed articles only, and a fact the
+sources dispute is only ever asked as what a named source says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from builder.analyse import Analysis, TimelineEntry, TopicFinding, reviewed, same_value
+from builder.model import LETTERS, Article, QuizQuestion, Theme, Topic
+from builder.quotes import normalise
+from builder.validate import Corpus
+
+__all__ = ["THEME_TITLES", "Citation", "Question", "build_bank", "check_bank", "mock_test"]
+
+Kind = Literal["authored", "according-to", "which-source", "order", "role", "term", "statements", "how-many", "pairs"]
+THEME_TITLES: dict[Theme, str] = {
+    "sources": "Who said what",
+    "timeline": "Timeline",
+    "actors": "Actors and roles",
+    "terms": "Terms",
+    "prelims": "UPSC prelims formats",
+}
+DOES_NOT_SAY = "It does not say"
+MOCK_SIZE = 25
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source passage behind an answer, with where to read more."""
+
+    article: Article
+    quote: str
+    topic: str | None = None  # topic id: links to its discrepancy row
+    event: str | None = None  # event id: links to the timeline
+
+
+@dataclass(frozen=True)
+class Question:
+    """One prelims question with exactly one correct option."""
+
+    id: str
+    theme: Theme
+    kind: Kind
+    stem: str
+    statements: tuple[str, ...]
+    ask: str | None
+    options: tuple[str, ...]
+    answer: int
+    explanation: str
+    citations: tuple[Citation, ...]
+    glossary: str | None = None  # glossary term id, for term questions
+
+    @property
+    def version(self) -> str:
+        """Changes whenever what the reader sees or the key changes: saved answers to an old version are void."""
+        text = "\x1f".join([self.stem, *self.statements, self.ask or "", *self.options, str(self.answer)])
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+    @property
+    def letter(self) -> str:
+        return LETTERS[self.answer]
+
+    @property
+    def dom_id(self) -> str:
+        return "q-" + self.id.replace(".", "-")
+
+
+def _rank(seed: str, value: str) -> str:
+    """A stable pseudo-random sort key: the same content always shuffles the same way."""
+    return hashlib.sha1(f"{seed}\x1f{value}".encode()).hexdigest()
+
+
+def _shuffled(seed: str, correct: str, distractors: Sequence[str], total: int = 4) -> tuple[tuple[str, ...], int]:
+    """Options in a stable shuffled order, and the index of the correct one."""
+    chosen = [correct, *sorted(dict.fromkeys(distractors), key=lambda d: _rank(seed, d))[: total - 1]]
+    ordered = sorted(chosen, key=lambda option: _rank(seed + "/order", option))
+    return tuple(ordered), ordered.index(correct)
+
+
+def _index(seed: str, count: int) -> int:
+    """A stable pseudo-random index below `count`."""
+    return int(_rank(seed, "index"), 16) % count
+
+
+def _ask(topic: Topic) -> str:
+    return topic.question[0].lower() + topic.question[1:]
+
+
+def _clause(topic: Topic, value: str) -> str:
+    if topic.statement:
+        return topic.statement.replace("{value}", value)
+    return f"the answer to “{topic.question}” is “{value}”"
+
+
+# --- generators -----------------------------------------------------------------------------------------
+
+
+def according_to(found: Iterable[TopicFinding]) -> Iterator[Question]:
+    """'According to <source>, <question>?' with the other sources' answers as distractors."""
+    for finding in found:
+        if not finding.topic.exclusive or finding.status not in ("disputed", "majority"):
+            continue
+        for answer in finding.answers:
+            others = [a.value for a in finding.answers if a is not answer]
+            for article, claim in answer.claims:
+                qid = f"according-to.{finding.topic.id}.{article.id}"
+                options, key = _shuffled(qid, answer.value, [*others, DOES_NOT_SAY])
+                cites = [Citation(article, claim.quote, finding.topic.id)]
+                cites += [
+                    Citation(a.claims[0][0], a.claims[0][1].quote, finding.topic.id)
+                    for a in finding.answers
+                    if a is not answer
+                ]
+                said = "; ".join(f"{a.claims[0][0].label}: “{a.value}”" for a in finding.answers if a is not answer)
+                explanation = (
+                    f"The {article.label} answers “{answer.value}”. Other sources answer differently ({said}), "
+                    f"so this is asked as what the {article.label} says."
+                )
+                yield Question(
+                    qid, "sources", "according-to", f"According to the {article.label}, {_ask(finding.topic)}",
+                    (), None, options, key, explanation, tuple(cites),
+                )  # fmt: skip
+
+
+def which_source(corpus: Corpus, found: Iterable[TopicFinding]) -> Iterator[Question]:
+    """'Which source says: <quote>?' for answers that only one source gives, in words no other source uses."""
+    sources = reviewed(corpus.articles)
+    texts = {a.id: normalise(corpus.raw[a.id]) for a in sources}
+    for finding in found:
+        if finding.status in ("consensus", "not-covered", "single-source"):
+            continue
+        for answer in finding.answers:
+            if len(answer.claims) != 1:
+                continue
+            article, claim = answer.claims[0]
+            quote = normalise(claim.quote)
+            if any(quote in text for other, text in texts.items() if other != article.id):
+                continue  # another source has the same words: two answers would be right
+            qid = f"which-source.{finding.topic.id}.{article.id}"
+            options, key = _shuffled(qid, article.label, [a.label for a in sources if a.id != article.id])
+            explanation = f"Only the {article.label} says this, in answer to “{finding.topic.question}”."
+            yield Question(
+                qid, "sources", "which-source", f"Which source says: “{claim.quote}”?", (), None, options, key,
+                explanation, (Citation(article, claim.quote, finding.topic.id),),
+            )  # fmt: skip
+
+
+def _orderable(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
+    """Events whose dates no source disputes, that each lie wholly before the next."""
+    chosen: list[TimelineEntry] = []
+    for entry in entries:
+        if entry.lower is None or entry.conflict or entry.planned_only:
+            continue
+        if not chosen or (chosen[-1].upper or "") < entry.lower:
+            chosen.append(entry)
+    return chosen
+
+
+def ordering(entries: Sequence[TimelineEntry]) -> Iterator[Question]:
+    """Chronological order of three events, UPSC style: options are sequences of statement numbers."""
+    dated = _orderable(entries)
+    for window in (dated[i : i + 3] for i in range(len(dated) - 2)):
+        qid = "order." + ".".join(e.event.id for e in window)
+        shown = sorted(window, key=lambda e: _rank(qid, e.event.id))
+        correct = "–".join(str(shown.index(e) + 1) for e in window)
+        sequences = ["–".join(str(n + 1) for n in p) for p in itertools.permutations(range(3))]
+        options, key = _shuffled(qid, correct, [s for s in sequences if s != correct])
+        cites = tuple(Citation(a, r.quote, event=e.event.id) for e in window for a, r in e.reports[:1])
+        dated_as = "; ".join(f"{e.event.title}: {e.reports[0][1].date_text}" for e in window)
+        yield Question(
+            qid, "timeline", "order", "Consider the following events, as the sources date them:",
+            tuple(e.event.title for e in shown), "Which is the correct chronological order, earliest first?",
+            options, key, f"The sources date them: {dated_as}.", cites,
+        )  # fmt: skip
+
+
+def roles(corpus: Corpus) -> Iterator[Question]:
+    """'According to <source>, what role does <actor> play?' with the roles it gives others as distractors."""
+    for article in reviewed(corpus.articles):
+        for mention in article.actors:
+            others = [m.role for m in article.actors if same_value(m.role) != same_value(mention.role)]
+            if not others:
+                continue
+            actor = corpus.actor(mention.actor)
+            qid = f"role.{actor.id}.{article.id}"
+            options, key = _shuffled(qid, mention.role, others)
+            yield Question(
+                qid, "actors", "role", f"According to the {article.label}, which describes {actor.name}?", (),
+                None, options, key, f"The {article.label} presents {actor.name} as: {mention.role}.",
+                (Citation(article, mention.quotes[0]),),
+            )  # fmt: skip
+
+
+def terms(corpus: Corpus) -> Iterator[Question]:
+    """'Which best describes <term>?' with other terms' definitions as distractors."""
+    for term in corpus.glossary:
+        qid = f"term.{term.id}"
+        others = [t.definition for t in corpus.glossary if t.id != term.id]
+        options, key = _shuffled(qid, term.definition, others)
+        yield Question(
+            qid, "terms", "term", f"Which of the following best describes “{term.term}”?", (), None, options, key,
+            f"{term.term}: {term.definition}", (), glossary=term.id,
+        )  # fmt: skip
+
+
+# --- UPSC statement formats -----------------------------------------------------------------------------
+
+
+def _statement_facts(finding: TopicFinding, seed: str) -> list[tuple[str, bool, Citation]]:
+    """Up to three 'According to <source>, ...' statements on one topic, some made false by swapping answers."""
+    facts = []
+    claims = [(answer, article, claim) for answer in finding.answers for article, claim in answer.claims]
+    chosen = sorted(claims, key=lambda c: _rank(seed, c[1].id))[:3]
+    always_true = _index(seed, len(chosen))  # at least one statement is correct, but not always the first
+    for n, (answer, article, claim) in enumerate(chosen):
+        others = [a for a in finding.answers if a is not answer]
+        true = n == always_true or _rank(seed, f"true{n}") < "8"
+        value = answer.value if true else others[_index(f"{seed}/pick{n}", len(others))].value
+        text = f"According to the {article.label}, {_clause(finding.topic, value)}."
+        facts.append((text, true, Citation(article, claim.quote, finding.topic.id)))
+    return facts
+
+
+def _subset_label(numbers: Sequence[int], total: int) -> str:
+    if not numbers:
+        return "None of the above" if total > 2 else "Neither 1 nor 2"
+    if len(numbers) == total:
+        return "Both 1 and 2" if total == 2 else f"{', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+    if len(numbers) == 1:
+        return f"{numbers[0]} only"
+    return f"{', '.join(map(str, numbers[:-1]))} and {numbers[-1]} only"
+
+
+def _subsets(total: int) -> list[tuple[int, ...]]:
+    return [c for size in range(total + 1) for c in itertools.combinations(range(1, total + 1), size)]
+
+
+def _statement_explanation(facts: Sequence[tuple[str, bool, Citation]]) -> str:
+    verdicts = [f"Statement {i} is {'correct' if ok else 'not correct'}" for i, (_, ok, _) in enumerate(facts, 1)]
+    return "; ".join(verdicts) + ". See each source's own words below."
+
+
+def statements(found: Iterable[TopicFinding]) -> Iterator[Question]:
+    """'Consider the following statements ... Which of the statements given above is/are correct?'"""
+    for finding in _contested(found):
+        qid = f"statements.{finding.topic.id}"
+        facts = _statement_facts(finding, qid)
+        correct = tuple(i for i, (_, ok, _) in enumerate(facts, 1) if ok)
+        pool = [s for s in _subsets(len(facts)) if s and s != correct]
+        others = (
+            sorted(pool, key=lambda s: _rank(qid, str(s)))[:3]
+            if len(facts) > 2
+            else [s for s in _subsets(2) if s != correct]
+        )
+        choices = sorted([correct, *others], key=lambda s: (len(s), s))
+        yield Question(
+            qid, "prelims", "statements", "Consider the following statements:", tuple(f for f, _, _ in facts),
+            "Which of the statements given above is/are correct?",
+            tuple(_subset_label(c, len(facts)) for c in choices), choices.index(correct),
+            _statement_explanation(facts), tuple(c for _, _, c in facts),
+        )  # fmt: skip
+
+
+def how_many(found: Iterable[TopicFinding]) -> Iterator[Question]:
+    """'How many of the above statements are correct?' over three statements."""
+    for finding in _contested(found):
+        qid = f"how-many.{finding.topic.id}"
+        facts = _statement_facts(finding, qid)
+        if len(facts) != 3:
+            continue
+        count = sum(ok for _, ok, _ in facts)
+        yield Question(
+            qid, "prelims", "how-many", "Consider the following statements:", tuple(f for f, _, _ in facts),
+            "How many of the statements given above are correct?",
+            ("Only one", "Only two", "All three", "None"), count - 1,
+            _statement_explanation(facts), tuple(c for _, _, c in facts),
+        )  # fmt: skip
+
+
+def pairs(corpus: Corpus, found: Sequence[TopicFinding]) -> Iterator[Question]:
+    """'Consider the following pairs (topic : what <source> says). How many are correctly matched?'"""
+    for article in reviewed(corpus.articles):
+        qid = f"pairs.{article.id}"
+        rows = []
+        spoken = [f for f in _contested(found) if f.answer_of(article.id) is not None]
+        always_true = _index(qid, 3)
+        for n, finding in enumerate(sorted(spoken, key=lambda f: _rank(qid, f.topic.id))[:3]):
+            answer = finding.answer_of(article.id)
+            assert answer is not None
+            others = [a for a in finding.answers if a is not answer]
+            true = n == always_true or _rank(qid, finding.topic.id + "/true") < "8"
+            value = answer.value if true else others[0].value
+            claim = next(c for a, c in answer.claims if a.id == article.id)
+            rows.append((f"{finding.topic.label} : {value}", true, Citation(article, claim.quote, finding.topic.id)))
+        if len(rows) != 3:
+            continue
+        count = sum(ok for _, ok, _ in rows)
+        verdicts = "; ".join(
+            f"pair {i} is {'correctly' if ok else 'not correctly'} matched" for i, (_, ok, _) in enumerate(rows, 1)
+        )
+        yield Question(
+            qid, "prelims", "pairs", f"Consider the following pairs (topic : what the {article.label} says):",
+            tuple(r for r, _, _ in rows), "How many of the pairs given above are correctly matched?",
+            ("Only one", "Only two", "All three", "None"), count - 1, f"In the {article.label}, {verdicts}.",
+            tuple(c for _, _, c in rows),
+        )  # fmt: skip
+
+
+def _contested(found: Iterable[TopicFinding]) -> list[TopicFinding]:
+    """Exclusive topics with at least two answers: where a swapped answer is certainly wrong for a source."""
+    return [f for f in found if f.topic.exclusive and len(f.answers) >= 2]
+
+
+# --- authored questions, the bank, the mock test --------------------------------------------------------
+
+
+def authored(corpus: Corpus) -> Iterator[Question]:
+    """Questions from quiz.yaml whose every cited source is reviewed."""
+    articles = {a.id: a for a in corpus.articles}
+    for q in corpus.quiz.questions:
+        if any(articles[c.article].status != "reviewed" for c in q.sources):
+            continue
+        topic = q.topics[0] if q.topics else None
+        cites = tuple(Citation(articles[c.article], c.quote, topic) for c in q.sources)
+        yield Question(
+            q.id, q.theme, "authored", q.stem, tuple(q.statements), q.ask, tuple(q.options),
+            LETTERS.index(q.answer), q.explanation, cites,
+        )  # fmt: skip
+
+
+def build_bank(corpus: Corpus, analysis: Analysis) -> tuple[Question, ...]:
+    """Every question, authored first, then generated ones by theme; checked to have one key each."""
+    found = analysis.findings
+    bank = [
+        *authored(corpus),
+        *according_to(found),
+        *which_source(corpus, found),
+        *ordering(analysis.timeline),
+        *roles(corpus),
+        *terms(corpus),
+        *statements(found),
+        *how_many(found),
+        *pairs(corpus, found),
+    ]
+    check_bank(bank)
+    return tuple(bank)
+
+
+def check_bank(bank: Sequence[Question]) -> None:
+    """Raise ValueError unless ids are unique and each question has distinct options and one valid key."""
+    seen: set[str] = set()
+    for q in bank:
+        if q.id in seen:
+            raise ValueError(f"question id {q.id} is used twice")
+        seen.add(q.id)
+        if len({same_value(o) for o in q.options}) != len(q.options):
+            raise ValueError(f"question {q.id} has two options that say the same thing: {q.options}")
+        if not 0 <= q.answer < len(q.options) or len(q.options) < 2:
+            raise ValueError(f"question {q.id} has no valid key")
+
+
+def mock_test(bank: Sequence[Question], size: int = MOCK_SIZE) -> tuple[Question, ...]:
+    """A stable mix across themes, like a short prelims paper: take from each theme in turn."""
+    by_theme = {
+        theme: sorted((q for q in bank if q.theme == theme), key=lambda q: _rank("mock", q.id))
+        for theme in THEME_TITLES
+    }
+    mixed = [q for group in itertools.zip_longest(*by_theme.values()) for q in group if q is not None]
+    return tuple(mixed[:size])
