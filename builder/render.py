@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry, analyse
@@ -70,7 +70,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(block=block, code_fence=code_fence, human_date=dates.human)
+    # `html` escapes user text for raw HTML blocks, where Markdown escapes would show as backslashes.
+    env.filters.update(block=block, code_fence=code_fence, human_date=dates.human, html=escape)
     env.filters.update(precision=_precision_words)
     env.globals.update(kind_labels=KIND_LABELS, status_labels=STATUS_LABELS, KIND_PLURALS=KIND_PLURALS)
     return env
