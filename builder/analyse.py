@@ -132,18 +132,25 @@ def answers_for(topic: Topic, articles: Iterable[Article]) -> tuple[Answer, ...]
 
 
 def status_of(topic: Topic, answers: tuple[Answer, ...]) -> Status:
+    """The status of a topic given its answers (see `status_from_counts`)."""
+    return status_from_counts(topic, [len(a.claims) for a in answers])
+
+
+def status_from_counts(topic: Topic, counts: Iterable[int]) -> Status:
     """consensus: >= 2 sources, one answer; majority: one answer has more than half the sources;
-    single-source: one source; differ: several answers that can all be true; otherwise disputed."""
-    sources = sum(len(a.claims) for a in answers)
+    single-source: one source; differ: several answers that can all be true; otherwise disputed.
+    `counts` holds how many sources give each distinct answer."""
+    support = sorted((c for c in counts if c), reverse=True)
+    sources = sum(support)
     if sources == 0:
         return "not-covered"
     if sources == 1:
         return "single-source"
-    if len(answers) == 1:
+    if len(support) == 1:
         return "consensus"
     if not topic.exclusive:
         return "differ"
-    return "majority" if len(answers[0].claims) * 2 > sources else "disputed"
+    return "majority" if support[0] * 2 > sources else "disputed"
 
 
 def findings(corpus: Corpus) -> tuple[TopicFinding, ...]:
@@ -237,6 +244,45 @@ def actor_profiles(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> tuple[
     return tuple(profiles)
 
 
+# --- What's new ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """What one article changed when it entered the guide."""
+
+    article: Article
+    new_events: tuple[Event, ...]
+    new_actors: tuple[Actor, ...]
+    status_changes: tuple[tuple[Topic, Status, Status], ...]  # topic, before, after
+
+
+def arrivals(corpus: Corpus) -> tuple[Arrival, ...]:
+    """Articles in the order they were added (newest first), each with what it changed at the time.
+    Statuses are tracked incrementally, so this stays linear in the number of claims."""
+    topics = {t.id: t for t in corpus.topics}
+    support: dict[str, Counter[str]] = defaultdict(Counter)
+    seen_events: set[str] = set()
+    seen_actors: set[str] = set()
+    result = []
+    for article in sorted(corpus.articles, key=lambda a: (dates.bounds(a.added)[0], a.id)):
+        events = tuple(corpus.event(i) for i in dict.fromkeys(r.event for r in article.events) if i not in seen_events)
+        actors = tuple(corpus.actor(i) for i in dict.fromkeys(m.actor for m in article.actors) if i not in seen_actors)
+        seen_events.update(r.event for r in article.events)
+        seen_actors.update(m.actor for m in article.actors)
+        changes = []
+        if article.status == "reviewed":
+            for claim in article.claims:
+                topic = topics[claim.topic]
+                before = status_from_counts(topic, support[topic.id].values())
+                support[topic.id][same_value(claim.value)] += 1
+                after = status_from_counts(topic, support[topic.id].values())
+                if after != before:
+                    changes.append((topic, before, after))
+        result.append(Arrival(article, events, actors, tuple(changes)))
+    return tuple(reversed(result))
+
+
 # --- Everything -----------------------------------------------------------------------------------------
 
 
@@ -247,6 +293,7 @@ class Analysis:
     timeline: tuple[TimelineEntry, ...]
     findings: tuple[TopicFinding, ...]
     actors: tuple[ActorProfile, ...]
+    arrivals: tuple[Arrival, ...]
 
     def finding(self, topic_id: str) -> TopicFinding:
         return next(f for f in self.findings if f.topic.id == topic_id)
@@ -265,4 +312,4 @@ class Analysis:
 
 def analyse(corpus: Corpus) -> Analysis:
     entries = timeline(corpus)
-    return Analysis(entries, findings(corpus), actor_profiles(corpus, entries))
+    return Analysis(entries, findings(corpus), actor_profiles(corpus, entries), arrivals(corpus))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime
+import re
 import sys
 import time
 from pathlib import Path
 
+from builder.draft import DraftError, plan_draft, read_text, write_draft
 from builder.export import EXPORT_FORMATS, export_bank
+from builder.model import SLUG
 from builder.pipeline import build, check
 from builder.problems import ContentError
 from builder.publish import PublishError, publish
@@ -28,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     site = commands.add_parser("site", help="build, then publish the site with mkdocs build --strict")
     site.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     site.add_argument("--site", type=Path, default=ROOT / "site", help="output folder (default: site)")
+    new = commands.add_parser("new", help="store a new article's text and write a draft summary of it")
+    new.add_argument("path", help="the article as a UTF-8 text file, or - to read standard input")
+    new.add_argument("--id", help="article id (default: made from the title)")
     export = commands.add_parser("export", help="export the question bank for Anki, Quizlet or as JSON")
     export.add_argument("format", choices=sorted(EXPORT_FORMATS), help="what to write")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: the format's usual name)")
@@ -48,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_schemas(args.schema_dir):
                 say(f"wrote {path}")
             return 0
+        if args.command == "new":
+            return new_article(args.path, args.id, args.content)
         if args.command == "export":
             corpus = check(args.content)
             output = args.output or Path(EXPORT_FORMATS[args.format])
@@ -79,6 +88,34 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         say("mkdocs build failed; the previous site is untouched")
         return 1
-    except FileExistsError as err:
+    except (FileExistsError, DraftError) as err:
         say(str(err))
         return 1
+
+
+def new_article(source: str, article_id: str | None, content: Path) -> int:
+    """`new`: store the text, write the draft, check that it validates, and say what to do next."""
+    data = sys.stdin.buffer.read() if source == "-" else _read_input(Path(source))
+    text = read_text(data, "standard input" if source == "-" else source)
+    corpus = check(content)
+    if article_id is not None and not re.fullmatch(SLUG, article_id):
+        raise DraftError(f"--id {article_id!r}: use lowercase letters and digits joined by hyphens")
+    plan = plan_draft(text, corpus, article_id)
+    raw_path, draft_path = write_draft(plan, data, content, datetime.date.today())
+    for warning in plan.warnings:
+        say(f"{raw_path}:{warning.line}:{warning.col}: warning: {warning.message}")
+    check(content)
+    say(f"stored {raw_path} and wrote the draft {draft_path} (status: draft; it validates)")
+    say(
+        f"found {len(plan.actors)} known actors, {len(plan.date_phrases)} date phrases, "
+        f"{len(plan.topic_sentences)} topics with relevant sentences, {len(plan.candidates)} unknown names"
+    )
+    say(f"next: edit {draft_path} (every REVIEW line), run `make site`, then set status: reviewed")
+    return 0
+
+
+def _read_input(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise DraftError(f"{path}: cannot read it: {err.strerror}") from err

@@ -204,6 +204,8 @@ def terms(corpus: Corpus) -> Iterator[Question]:
     for term in corpus.glossary:
         qid = f"term.{term.id}"
         others = [t.definition for t in corpus.glossary if t.id != term.id]
+        if not others:
+            continue
         options, key = _shuffled(qid, term.definition, others)
         yield Question(
             qid, "terms", "term", f"Which of the following best describes “{term.term}”?", (), None, options, key,

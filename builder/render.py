@@ -130,6 +130,7 @@ def render_site(corpus: Corpus) -> Pages:
     for profile in analysis.actors:
         add(actor_path(profile.actor.id), "actor.md.j2", profile=profile)
     add("glossary.md", "glossary.md.j2")
+    add("whats-new.md", "whats-new.md.j2")
     bank = build_bank(corpus, analysis)
     add_quiz_pages(add, corpus, analysis, bank)
     pages.update(downloads(corpus, bank))

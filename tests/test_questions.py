@@ -1,0 +1,148 @@
+"""The question bank: one key per question, keys supported by the cited quotes, ids that stay put."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from builder.analyse import analyse, same_value
+from builder.questions import DOES_NOT_SAY, Question, build_bank, mock_test
+from builder.validate import Corpus, load_corpus
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def guide() -> Corpus:
+    return load_corpus(ROOT / "content")
+
+
+@pytest.fixture(scope="module")
+def bank(guide: Corpus) -> tuple[Question, ...]:
+    return build_bank(guide, analyse(guide))
+
+
+def claim_value(corpus: Corpus, article_id: str, topic_id: str) -> str | None:
+    article = next(a for a in corpus.articles if a.id == article_id)
+    return next((c.value for c in article.claims if c.topic == topic_id), None)
+
+
+def test_every_kind_is_generated(bank: tuple[Question, ...]) -> None:
+    kinds = {q.kind for q in bank}
+    assert {"according-to", "which-source", "order", "role", "term", "statements", "how-many", "pairs"} <= kinds
+
+
+def test_one_key_among_distinct_options(bank: tuple[Question, ...]) -> None:
+    assert len({q.id for q in bank}) == len(bank)
+    for q in bank:
+        assert len({same_value(o) for o in q.options}) == len(q.options) >= 2, q.id
+        assert 0 <= q.answer < len(q.options), q.id
+        assert q.explanation, q.id
+
+
+def test_according_to_keys_are_what_the_named_source_says(guide: Corpus, bank: tuple[Question, ...]) -> None:
+    for q in (q for q in bank if q.kind == "according-to"):
+        first = q.citations[0]
+        assert first.article.label in q.stem
+        assert q.options[q.answer] == claim_value(guide, first.article.id, first.topic or "")
+        assert first.quote in [c.quote for c in first.article.claims]
+        for option in q.options:
+            if option not in (q.options[q.answer], DOES_NOT_SAY):
+                assert same_value(option) != same_value(q.options[q.answer])
+
+
+def test_which_source_keys_name_the_source_of_the_quote(guide: Corpus, bank: tuple[Question, ...]) -> None:
+    for q in (q for q in bank if q.kind == "which-source"):
+        (cite,) = q.citations
+        assert q.options[q.answer] == cite.article.label and cite.quote in q.stem
+        others = [a for a in guide.articles if a.label in q.options and a.id != cite.article.id]
+        assert all(cite.quote not in guide.raw[a.id] for a in others)
+
+
+def test_statement_keys_follow_the_claims(guide: Corpus, bank: tuple[Question, ...]) -> None:
+    for q in (q for q in bank if q.kind in ("statements", "how-many")):
+        truths = []
+        for statement, cite in zip(q.statements, q.citations, strict=True):
+            value = claim_value(guide, cite.article.id, cite.topic or "")
+            assert value is not None and cite.article.label in statement
+            truths.append(value in statement)
+        assert any(truths), q.id
+        if q.kind == "how-many":
+            assert q.options[q.answer] == ["Only one", "Only two", "All three"][sum(truths) - 1]
+        else:
+            numbers = [str(i) for i, ok in enumerate(truths, 1) if ok]
+            key = q.options[q.answer]
+            assert all(n in key for n in numbers) and not any(str(i) in key for i, ok in enumerate(truths, 1) if not ok)
+
+
+def test_pairs_keys_count_the_right_matches(guide: Corpus, bank: tuple[Question, ...]) -> None:
+    for q in (q for q in bank if q.kind == "pairs"):
+        right = sum(
+            row.endswith(f" : {claim_value(guide, cite.article.id, cite.topic or '')}")
+            for row, cite in zip(q.statements, q.citations, strict=True)
+        )
+        assert q.options[q.answer] == ["Only one", "Only two", "All three"][right - 1]
+
+
+def test_order_keys_follow_the_dates(guide: Corpus, bank: tuple[Question, ...]) -> None:
+    timeline = {e.event.title: e for e in analyse(guide).timeline}
+    for q in (q for q in bank if q.kind == "order"):
+        order = [int(n) for n in q.options[q.answer].split("–")]
+        lowers = [timeline[q.statements[n - 1]].lower or "" for n in order]
+        assert lowers == sorted(lowers) and len(set(lowers)) == 3
+
+
+def test_ids_are_stable_when_unrelated_content_changes(guide: Corpus, bank: tuple[Question, ...]) -> None:
+    glossary = tuple(t.model_copy(update={"definition": t.definition + " (edited)"}) for t in guide.glossary)
+    actors = tuple(a.model_copy(update={"description": "Edited."}) for a in guide.actors)
+    changed = dataclasses.replace(guide, glossary=glossary, actors=actors)
+    assert [q.id for q in build_bank(changed, analyse(changed))] == [q.id for q in bank]
+
+
+def bank_ids(content: Path) -> set[str]:
+    corpus = load_corpus(content)
+    return {q.id for q in build_bank(corpus, analyse(corpus))}
+
+
+THIRD = """id: three
+title: "A third account"
+outlet: null
+published: null
+kind: news
+raw: raw/three.txt
+status: reviewed
+added: "2026-11-03"
+summary: "The envoys met by the sea."
+key_points: ["They met by the sea in May 2024."]
+claims:
+  - {topic: meeting.date, value: "May 2024", quote: "in May 2024"}
+  - {topic: meeting.place, value: "The sea", quote: "met by the sea"}
+actors:
+  - {actor: ann-north, role: "Envoy at the sea", quotes: ["Ann North"]}
+"""
+
+
+def test_a_new_article_adds_questions_and_renames_none(mini_content: Path) -> None:
+    before = bank_ids(mini_content)
+    (mini_content / "raw" / "three.txt").write_text("Ann North and Bob South met by the sea in May 2024.\n")
+    (mini_content / "articles" / "three.yaml").write_text(THIRD)
+    after = bank_ids(mini_content)
+    assert before < after  # every old id is still there: nothing was renamed
+    assert {"according-to.meeting.place.three", "which-source.meeting.place.three"} <= after - before
+
+
+def test_drafts_never_feed_the_bank(guide: Corpus) -> None:
+    draft_id = guide.articles[0].id
+    articles = (guide.articles[0].model_copy(update={"status": "draft"}), *guide.articles[1:])
+    changed = dataclasses.replace(guide, articles=articles)
+    for q in build_bank(changed, analyse(changed)):
+        assert all(c.article.id != draft_id for c in q.citations), q.id
+        assert draft_id not in q.id
+
+
+def test_mock_test_mixes_themes_and_is_stable(bank: tuple[Question, ...]) -> None:
+    mock = mock_test(bank)
+    assert len(mock) == 25 and len({q.theme for q in mock}) == len({q.theme for q in bank})
+    assert mock == mock_test(bank)
