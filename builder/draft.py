@@ -27,6 +27,8 @@ DATE_PHRASES = re.compile(
     rf"{MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {MONTH},? \d{{4}}|{MONTH},? \d{{4}}|"
     rf"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter) \d{{4}}|"
     rf"(?:on |last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    rf"(?:in the |this |next |last )(?:spring|summer|autumn|fall|winter|week|month|year)|"
+    rf"(?:in (?:the )?(?:coming|past|recent) (?:days|weeks|months))|yesterday|tomorrow|"
     rf"(?:in |since |by )?(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
@@ -176,10 +178,14 @@ def _candidates(text: str, actors: tuple[Actor, ...]) -> list[str]:
 
 
 def _relevant(text: str, topic: Topic) -> list[str]:
-    words = {w for w in re.findall(r"[a-z]+", f"{topic.label} {topic.question}".lower()) if w not in STOPWORDS}
+    """Sentences sharing at least two words with the topic (dates count twice for 'when' questions)."""
+    asked = f"{topic.label} {topic.question}".lower()
+    words = {w for w in re.findall(r"[a-z]+", asked) if w not in STOPWORDS}
+    about_time = asked.startswith("when") or "date" in words
     scored = []
     for sentence in _sentences(text):
         hits = len(words & set(re.findall(r"[a-z]+", sentence.lower())))
+        hits += 2 if about_time and DATE_PHRASES.search(sentence) else 0
         if hits >= 2:
             scored.append((-hits, sentence))
     return [s for _, s in sorted(scored)[:2]]

@@ -32,9 +32,10 @@ def test_every_content_file_names_its_schema() -> None:
         content / "topics.yaml": "../builder/schema/topics.schema.json",
         content / "events.yaml": "../builder/schema/events.schema.json",
         content / "glossary.yaml": "../builder/schema/glossary.schema.json",
+        content / "quiz.yaml": "../builder/schema/quiz.schema.json",
     }
     expected |= {path: "../../builder/schema/article.schema.json" for path in content.glob("articles/*.yaml")}
-    assert len(SCHEMAS) == 6
+    assert len(SCHEMAS) == 7
     for path, schema in expected.items():
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         assert first == f"# yaml-language-server: $schema={schema}", path

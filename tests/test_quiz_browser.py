@@ -1,0 +1,345 @@
+"""Quiz pages in a real browser (practice, mock exam, saved progress, review, reset, instant navigation), plus
+checks on the built HTML: links in the raw-HTML questions resolve, user text is escaped, answers stay out of
+search."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from builder.analyse import analyse
+from builder.questions import Question, build_bank, mock_test
+from builder.render import render_page
+from builder.render_quiz import add_quiz_pages
+from builder.validate import load_corpus
+
+from .conftest import ROOT
+from .test_browser import Watched, browser, server, watched  # noqa: F401  (fixtures)
+
+KEY = "storyguide.quiz.v1"
+
+
+def _accept_dialogs(page: Any, seen: list[str]) -> None:
+    def accept(dialog: Any) -> None:
+        seen.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", accept)
+
+
+def _questions(page: Any) -> Any:
+    return page.locator("fieldset.quiz-q:visible")
+
+
+def _answer(question: Any, choice: int) -> None:
+    question.locator("ul.quiz-options label").nth(choice).click()
+
+
+def _wrong(question: Any) -> int:
+    return 1 if int(question.get_attribute("data-answer")) == 0 else 0
+
+
+def _saved(page: Any) -> dict[str, Any]:
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}') || '{{}}'"))
+
+
+def _first_set(page: Any, server: str) -> str:
+    page.goto(server + "/quiz/")
+    href = page.locator("article table a").first.get_attribute("href")
+    return urljoin(server + "/quiz/", href)
+
+
+# --- practice mode, saved progress, review, reset -------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(server: str, watched: Watched) -> None:
+    page = watched.page
+    dialogs: list[str] = []
+    _accept_dialogs(page, dialogs)
+    practice_url = _first_set(page, server)
+    page.goto(practice_url)
+    right, wrong = _questions(page).nth(0), _questions(page).nth(1)
+    right_id, wrong_id = right.get_attribute("data-qid"), wrong.get_attribute("data-qid")
+
+    _answer(right, int(right.get_attribute("data-answer")))
+    right.get_by_role("button", name="Check").click()
+    assert right.locator(".quiz-feedback").inner_text().startswith("✓ Correct")
+    assert right.locator(".quiz-feedback").get_attribute("aria-live") == "polite"
+    assert right.locator("details.quiz-answer").get_attribute("open") is not None
+
+    key = "abcde"[int(wrong.get_attribute("data-answer"))]
+    _answer(wrong, _wrong(wrong))
+    wrong.get_by_role("button", name="Check").click()
+    feedback = wrong.locator(".quiz-feedback").inner_text()
+    assert feedback.startswith(f"✗ Not correct: the answer is ({key})")
+    assert wrong.locator("details.quiz-answer .quiz-key-line").is_visible()
+    saved = _saved(page)
+    assert saved["version"] == 1
+    assert saved["answers"][right_id]["correct"] is True
+    assert saved["answers"][wrong_id]["correct"] is False
+
+    page.reload()
+    right, wrong = page.locator(f"[data-qid='{right_id}']"), page.locator(f"[data-qid='{wrong_id}']")
+    assert right.locator("input:checked").get_attribute("value") == right.get_attribute("data-answer")
+    assert right.locator(".quiz-feedback").inner_text().startswith("✓ Correct")
+    assert wrong.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
+
+    page.goto(server + "/quiz/review/")
+    shown = [q.get_attribute("data-qid") for q in _questions(page).all()]
+    assert shown == [wrong_id]
+    assert page.locator(".quiz-empty").is_hidden()
+    assert page.locator(".quiz-nojs").is_hidden()
+
+    page.get_by_role("button", name="Reset my progress").click()
+    assert dialogs and "Delete" in dialogs[-1]
+    assert _questions(page).count() == 0
+    assert page.locator(".quiz-empty").is_visible()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    page.goto(practice_url)
+    assert page.locator("fieldset.quiz-q input:checked").count() == 0
+    watched.clean()
+
+
+@pytest.mark.browser
+def test_a_changed_question_ignores_its_old_saved_answer(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(_first_set(page, server))
+    first = _questions(page).nth(0)
+    qid = first.get_attribute("data-qid")
+    old = {"choice": 0, "correct": False, "version": "old-version", "at": "2024-01-01T00:00:00Z"}
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{version: 1, answers: {{'{qid}': {json.dumps(old)}}}}}))")
+    page.reload()
+    assert first.locator("input:checked").count() == 0
+    assert first.locator(".quiz-feedback").inner_text() == ""
+    page.goto(server + "/quiz/review/")
+    assert _questions(page).count() == 0
+    watched.clean()
+
+
+# --- the mock exam --------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
+    page = watched.page
+    dialogs: list[str] = []
+    _accept_dialogs(page, dialogs)
+    page.goto(server + "/quiz/mock/")
+    assert _questions(page).count() == 0  # the questions wait for Start
+    page.get_by_role("button", name=re.compile(r"^Start the test")).click()
+    assert re.fullmatch(r"Time left: \d+:\d\d", page.locator("[role=timer]").inner_text())
+    questions = _questions(page).all()
+    total = len(questions)
+    assert total >= 6
+    assert all(q.locator("details.quiz-answer").is_hidden() for q in questions)
+
+    right = wrong = 0
+    for n, question in enumerate(questions):
+        if n % 3 == 0:
+            _answer(question, int(question.get_attribute("data-answer")))
+            right += 1
+        elif n % 3 == 1:
+            _answer(question, _wrong(question))
+            wrong += 1
+    assert page.get_by_role("button", name="Check").count() == 0  # no feedback before submitting
+    page.get_by_role("button", name="Submit answers").click()
+    blank = total - right - wrong
+    assert dialogs == [f"{blank} of {total} questions are unanswered. Submit anyway?"]
+
+    summary = page.locator(".quiz-summary")
+    expected = f"{(200 * right - 66 * wrong) / 100:.2f}"
+    assert f"Net score: {expected} out of {2 * total}" in summary.inner_text()
+    assert f"Correct: {right} " in summary.inner_text()
+    assert f"Wrong: {wrong} " in summary.inner_text()
+    assert f"Blank: {blank}" in summary.inner_text()
+    assert f"Attempted: {right + wrong} of {total}" in summary.inner_text()
+    assert f"Accuracy: {round(100 * right / (right + wrong))}% of attempted" in summary.inner_text()
+    assert summary.evaluate("el => el === document.activeElement")
+    assert all(q.locator("details.quiz-answer").is_visible() for q in questions)
+    assert questions[1].locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
+    assert questions[2].locator(".quiz-feedback").inner_text().startswith("– Not answered")
+    assert questions[0].locator("input").first.is_disabled()
+    saved = _saved(page)["answers"]
+    assert len(saved) == right + wrong  # blanks are not saved as answers
+    watched.clean()
+
+
+@pytest.mark.browser
+def test_mock_exam_submits_itself_when_time_is_up(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.clock.install()
+    page.goto(server + "/quiz/mock/")
+    minutes = int(page.locator(".quiz[data-mode=exam]").get_attribute("data-minutes"))
+    page.get_by_role("button", name=re.compile(r"^Start the test")).click()
+    assert page.locator("[role=timer]").inner_text() == f"Time left: {minutes}:00"
+    first = _questions(page).nth(0)
+    _answer(first, int(first.get_attribute("data-answer")))
+    page.clock.run_for(61_000)
+    assert page.locator("[role=timer]").inner_text() == f"Time left: {minutes - 2}:59"
+    page.clock.run_for(minutes * 60_000)
+    summary = page.locator(".quiz-summary")
+    assert "Time is up" in summary.inner_text()
+    assert "Net score: 2.00 out of" in summary.inner_text()
+    assert "Accuracy: 100% of attempted" in summary.inner_text()
+    watched.clean()
+
+
+# --- instant navigation, no JavaScript, print, mains ----------------------------------------------------
+
+
+@pytest.mark.browser
+def test_quiz_survives_instant_navigation(server: str, watched: Watched) -> None:
+    page = watched.page
+    practice_url = _first_set(page, server)
+    page.goto(practice_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Timeline").first.click()
+    page.wait_for_url("**/timeline/")
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Quiz").first.click()
+    page.wait_for_url("**/quiz/")
+    page.locator("article table a").first.click()
+    page.wait_for_url(practice_url)
+    assert page.evaluate("window.__sameDocument === true"), "the clicks were not instant navigation"
+    question = _questions(page).nth(0)
+    assert question.locator(".quiz-actions").count() == 1
+    _answer(question, _wrong(question))
+    question.get_by_role("button", name="Check").click()
+    assert question.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
+    watched.clean()
+
+
+@pytest.mark.browser
+def test_without_javascript_every_answer_is_readable(browser: object, server: str) -> None:  # noqa: F811
+    page = browser.new_page(java_script_enabled=False)  # type: ignore[attr-defined]
+    try:
+        page.goto(server + "/quiz/mock/")
+        question = page.locator("fieldset.quiz-q").first
+        assert question.is_visible()
+        question.locator("details.quiz-answer summary").click()
+        assert question.locator(".quiz-key-line").inner_text().startswith("Answer: (")
+        assert page.locator(".quiz-nojs").is_visible()
+        page.goto(server + "/quiz/review/")
+        assert page.locator(".quiz-nojs").is_visible()
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_print_view_hides_inputs_and_shows_the_answer_key(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(_first_set(page, server))
+    assert page.locator(".quiz-key").is_hidden()
+    page.emulate_media(media="print")
+    assert page.locator(".quiz-key").is_visible()
+    assert page.locator(".quiz-key li").first.is_visible()
+    total = page.locator("fieldset.quiz-q").count()
+    assert page.locator(".quiz-key li").count() == total
+    assert page.locator("fieldset.quiz-q input").first.is_hidden()
+    assert page.locator("fieldset.quiz-q button").first.is_hidden()
+    assert page.locator("details.quiz-answer").first.is_hidden()
+    watched.clean()
+
+
+@pytest.mark.browser
+def test_mains_checklist_ticks_are_saved(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(server + "/quiz/mains/")
+    prompt = page.locator(".quiz-mains").first
+    if not prompt.count():
+        pytest.skip("the guide has no mains prompts")
+    boxes = prompt.locator("input[type=checkbox]")
+    prompt.locator(".quiz-checklist label").nth(1).click()
+    assert prompt.locator(".quiz-tally").inner_text() == f"1 of {boxes.count()} key points covered"
+    page.reload()
+    assert boxes.nth(1).is_checked() and not boxes.nth(0).is_checked()
+    prompt.locator("details.quiz-outline summary").click()
+    assert prompt.locator("details.quiz-outline li").first.is_visible()
+    watched.clean()
+
+
+# --- the built HTML, without a browser ------------------------------------------------------------------
+
+
+def _quiz_pages(site: Path) -> list[Path]:
+    return sorted((site / "quiz").rglob("index.html"))
+
+
+@pytest.mark.site
+def test_quiz_pages_stay_out_of_the_search_index(guide_site: Path) -> None:
+    corpus = load_corpus(guide_site / "content")
+    bank = build_bank(corpus, analyse(corpus))
+    index = json.loads((guide_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"], "the search index is empty"
+    assert [d["location"] for d in index["docs"] if d["location"].startswith("quiz")] == []
+    text = " ".join(" ".join(BeautifulSoup(d["text"], "html.parser").get_text(" ").split()) for d in index["docs"])
+    leaked = [q.id for q in bank if " ".join(q.explanation.split()) in text]
+    assert leaked == []
+    assert len(_quiz_pages(guide_site / "site")) >= 5
+
+
+@pytest.mark.site
+def test_links_in_quiz_pages_resolve(guide_site: Path) -> None:
+    site = guide_site / "site"
+    checked = 0
+    for page in _quiz_pages(site):
+        base = "http://site/" + page.parent.relative_to(site).as_posix() + "/"
+        for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("article a[href]"):
+            url = urlparse(urljoin(base, str(a["href"])))
+            if url.netloc != "site":
+                continue
+            target = site / url.path.lstrip("/")
+            target = target / "index.html" if url.path.endswith("/") else target
+            assert target.is_file(), f"{page}: {a['href']} leads nowhere"
+            if url.fragment and target.suffix == ".html":
+                html = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                assert html.find(id=url.fragment), f"{page}: {a['href']} has no anchor {url.fragment}"
+            checked += 1
+    assert checked > 100
+
+
+def _markdown_to_html(text: str) -> str:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    configs = {next(iter(e)): e[next(iter(e))] for e in config["markdown_extensions"] if isinstance(e, dict)}
+    body = text.split("---\n", 2)[2]  # front matter off
+    return markdown.markdown(body, extensions=names, extension_configs=configs)
+
+
+def test_hostile_question_text_is_shown_literally() -> None:
+    corpus = load_corpus(ROOT / "content")
+    analysis = analyse(corpus)
+    real = build_bank(corpus, analysis)[0]
+    hostile = "<script>alert(1)</script> *x* [a](b) & `c` {: .x } <b>"
+    question = Question(
+        "hostile.q", "prelims", "authored", hostile, (hostile, hostile), hostile, (hostile, "plain"), 1,
+        f"{hostile}\n\n{hostile}", real.citations,
+    )  # fmt: skip
+    pages: dict[str, str] = {}
+
+    def add(path: str, template: str, **context: Any) -> None:
+        shared = {"corpus": corpus, "analysis": analysis, "source_path": lambda a: f"sources/{a}.md"}
+        pages[path] = render_page(template, path, **shared, actor_path=lambda a: f"actors/{a}.md", **context)
+
+    add_quiz_pages(add, corpus, analysis, (question,))
+    assert mock_test((question,)) == (question,)
+    for path in ("quiz/prelims.md", "quiz/mock.md", "quiz/review.md"):
+        soup = BeautifulSoup(_markdown_to_html(pages[path]), "html.parser")
+        assert not soup.find("script") and not soup.find("b") and not soup.find("em")
+        fieldset = soup.select_one("fieldset.quiz-q")
+        assert fieldset is not None
+        legend = fieldset.legend.get_text() if fieldset.legend else ""
+        assert legend.endswith(hostile), legend
+        assert [li.get_text() for li in fieldset.select(".quiz-statements li")] == [hostile, hostile]
+        assert fieldset.select_one(".quiz-ask").get_text() == hostile  # type: ignore[union-attr]
+        assert fieldset.select("label")[0].get_text() == f"(a) {hostile}"
+        assert [p.get_text() for p in fieldset.select("details > p")][1:3] == [hostile, hostile]
+        assert "\\" not in fieldset.get_text()

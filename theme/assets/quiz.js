@@ -1,0 +1,264 @@
+/* Quiz pages: checking answers, the mock exam, saved progress. No framework, no network.
+   Markup comes from builder/templates/quiz_*.md.j2; without this file every answer is still readable. */
+(function () {
+  "use strict";
+  var KEY = "storyguide.quiz.v1";
+  var timer = null; // the running exam's interval: one at a time, cleared when the page changes
+
+  function load() {
+    try {
+      var s = JSON.parse(localStorage.getItem(KEY));
+      if (s && s.version === 1) return { version: 1, answers: s.answers || {}, checklist: s.checklist || {} };
+    } catch (e) { /* no storage, or a damaged value: start afresh */ }
+    return { version: 1, answers: {}, checklist: {} };
+  }
+  function save(s) {
+    try { localStorage.setItem(KEY, JSON.stringify(s)); } catch (e) { /* storage full or blocked */ }
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  function button(text, onClick) {
+    var b = el("button", "md-button quiz-button", text);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  // One question: its saved answer (if still valid), its choice, and how it shows feedback.
+  function Q(fs) {
+    var q = { fs: fs, id: fs.dataset.qid, version: fs.dataset.version, key: +fs.dataset.answer };
+    q.radios = Array.prototype.slice.call(fs.querySelectorAll("input[type=radio]"));
+    q.details = fs.querySelector("details.quiz-answer");
+    q.saved = function () {
+      var a = load().answers[q.id];
+      return a && a.version === q.version ? a : null;
+    };
+    q.choice = function () {
+      for (var i = 0; i < q.radios.length; i++) if (q.radios[i].checked) return i;
+      return -1;
+    };
+    q.option = function (i) { return fs.querySelector("label[for='" + q.radios[i].id + "']").textContent.trim(); };
+    q.feedback = el("p", "quiz-feedback");
+    q.feedback.setAttribute("role", "status"); // role=status is aria-live=polite
+    q.feedback.setAttribute("aria-live", "polite");
+    fs.insertBefore(q.feedback, q.details);
+    q.show = function (choice, prefix) {
+      var right = choice === q.key;
+      fs.classList.toggle("quiz-q--right", choice >= 0 && right);
+      fs.classList.toggle("quiz-q--wrong", choice >= 0 && !right);
+      q.feedback.textContent = (prefix || "") + (choice < 0 ? "– Not answered: the answer is " + q.option(q.key)
+        : right ? "✓ Correct: " + q.option(q.key) : "✗ Not correct: the answer is " + q.option(q.key));
+    };
+    q.record = function (choice) {
+      var s = load();
+      s.answers[q.id] = { choice: choice, correct: choice === q.key, version: q.version, at: new Date().toISOString() };
+      save(s);
+    };
+    q.clear = function () {
+      q.radios.forEach(function (r) { r.checked = false; r.disabled = false; });
+      fs.classList.remove("quiz-q--right", "quiz-q--wrong");
+      q.feedback.textContent = "";
+      if (q.details) q.details.open = false;
+    };
+    return q;
+  }
+
+  function practice(root, review) {
+    var qs = Array.prototype.map.call(root.querySelectorAll(".quiz-q"), Q);
+    qs.forEach(function (q) {
+      var check = button("Check", function () {
+        var c = q.choice();
+        if (c < 0) { q.feedback.textContent = "Choose an option first."; return; }
+        q.show(c);
+        q.record(c);
+        if (q.details) q.details.open = true;
+      });
+      q.fs.insertBefore(el("div", "quiz-actions"), q.feedback).appendChild(check);
+    });
+    function restore() {
+      var shown = 0;
+      qs.forEach(function (q) {
+        var a = q.saved();
+        q.clear();
+        if (review) {
+          q.fs.hidden = !(a && !a.correct);
+          if (!q.fs.hidden) {
+            shown++;
+            q.feedback.textContent = "Last time you chose " + q.option(a.choice).split(" ")[0] + ".";
+          }
+        } else if (a && q.radios[a.choice]) {
+          q.radios[a.choice].checked = true;
+          q.show(a.choice);
+        }
+      });
+      var empty = root.querySelector(".quiz-empty");
+      if (empty) empty.hidden = shown > 0;
+    }
+    restore();
+    root.quizRestore = restore;
+  }
+
+  function exam(root) {
+    var qs = Array.prototype.map.call(root.querySelectorAll(".quiz-q"), Q);
+    var minutes = +root.dataset.minutes || 30, started = 0, end = 0;
+    var bar = el("div", "quiz-bar"), clock = el("p", "quiz-timer"), notice = el("p", "quiz-sr");
+    var summary = el("div", "quiz-summary"), submit, again;
+    clock.setAttribute("role", "timer");
+    notice.setAttribute("aria-live", "polite");
+    summary.tabIndex = -1;
+    var start = button("Start the test (" + minutes + " minutes)", begin);
+    bar.append(start, clock, notice);
+    submit = button("Submit answers", function () {
+      var blank = qs.filter(function (q) { return q.choice() < 0; }).length;
+      var ask = blank ? blank + " of " + qs.length + " questions are unanswered. Submit anyway?" : "Submit your answers?";
+      if (window.confirm(ask)) finish(false);
+    });
+    again = button("Take the test again", reset);
+    root.prepend(bar);
+    root.append(submit, summary, again);
+
+    function show(text) { clock.textContent = text; }
+    function tick() {
+      var left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      show("Time left: " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0"));
+      if (left === 300 || left === 60) notice.textContent = left / 60 + (left === 60 ? " minute" : " minutes") + " left";
+      if (!left) finish(true);
+    }
+    function reset() {
+      stop();
+      qs.forEach(function (q) { q.clear(); if (q.details) q.details.hidden = true; });
+      root.classList.add("quiz-waiting");
+      start.hidden = false;
+      submit.hidden = again.hidden = summary.hidden = true;
+      show("");
+    }
+    function begin() {
+      root.classList.remove("quiz-waiting");
+      start.hidden = true;
+      submit.hidden = false;
+      started = Date.now();
+      end = started + minutes * 60000;
+      tick();
+      timer = { id: setInterval(tick, 1000), root: root };
+      var first = qs[0] && qs[0].radios[0];
+      if (first) first.focus();
+    }
+    function stop() {
+      if (timer && timer.root === root) { clearInterval(timer.id); timer = null; }
+    }
+    function finish(timeUp) {
+      stop();
+      var right = 0, wrong = 0, s = load(), now = new Date().toISOString();
+      qs.forEach(function (q) {
+        var c = q.choice();
+        q.radios.forEach(function (r) { r.disabled = true; });
+        if (q.details) q.details.hidden = false;
+        q.show(c);
+        if (c < 0) return;
+        if (c === q.key) right++; else wrong++;
+        s.answers[q.id] = { choice: c, correct: c === q.key, version: q.version, at: now };
+      });
+      save(s);
+      var blank = qs.length - right - wrong, attempted = right + wrong;
+      var score = ((200 * right - 66 * wrong) / 100).toFixed(2);
+      var used = Math.round((Math.min(Date.now(), end) - started) / 1000);
+      summary.textContent = "";
+      summary.append(el("h2", "", "Your result"));
+      if (timeUp) summary.append(el("p", "", "Time is up: your answers were submitted."));
+      var list = el("ul", "quiz-score");
+      [
+        "Net score: " + score + " out of " + 2 * qs.length,
+        "Correct: " + right + " (+" + (2 * right) + ")",
+        "Wrong: " + wrong + " (−" + (0.66 * wrong).toFixed(2) + ")",
+        "Blank: " + blank,
+        "Attempted: " + attempted + " of " + qs.length,
+        "Accuracy: " + (attempted ? Math.round(100 * right / attempted) + "% of attempted" : "nothing attempted"),
+        "Time used: " + Math.floor(used / 60) + " min " + (used % 60) + " s",
+      ].forEach(function (t) { list.append(el("li", "", t)); });
+      summary.append(list, el("p", "", "Each question below now shows its answer and explanation."));
+      submit.hidden = true;
+      summary.hidden = again.hidden = false;
+      show("");
+      summary.focus();
+    }
+    reset();
+  }
+
+  function checklist(box) {
+    var id = box.dataset.mid, version = box.dataset.version;
+    var boxes = Array.prototype.slice.call(box.querySelectorAll("input[type=checkbox]"));
+    var tally = el("p", "quiz-tally");
+    tally.setAttribute("aria-live", "polite");
+    box.querySelector(".quiz-checklist").append(tally);
+    function count() {
+      var n = boxes.filter(function (b) { return b.checked; }).length;
+      tally.textContent = n + " of " + boxes.length + " key points covered";
+    }
+    var saved = load().checklist[id];
+    boxes.forEach(function (b, i) {
+      b.checked = !!(saved && saved.version === version && saved.ticked.indexOf(i) >= 0);
+      b.addEventListener("change", function () {
+        var s = load();
+        s.checklist[id] = { version: version, ticked: boxes.map(function (x, j) { return x.checked ? j : -1; })
+          .filter(function (j) { return j >= 0; }) };
+        save(s);
+        count();
+      });
+    });
+    count();
+  }
+
+  function progress(box) {
+    var answers = load().answers, ids = Object.keys(answers);
+    var wrong = ids.filter(function (k) { return !answers[k].correct; }).length;
+    box.textContent = ids.length ? "Saved in this browser: " + ids.length + " answered, " + (ids.length - wrong) +
+      " correct, " + wrong + " not correct." : "No answers saved in this browser yet.";
+  }
+
+  function resetter(box) {
+    box.append(button("Reset my progress", function () {
+      if (!window.confirm("Delete every answer and checklist tick saved by the quiz in this browser?")) return;
+      try { localStorage.removeItem(KEY); } catch (e) { /* nothing to delete */ }
+      document.querySelectorAll(".quiz").forEach(function (q) { if (q.quizRestore) q.quizRestore(); });
+      document.querySelectorAll("[data-quiz-progress]").forEach(progress);
+      var note = box.querySelector(".quiz-sr") || box.appendChild(el("p", "quiz-sr"));
+      note.setAttribute("role", "status");
+      note.textContent = "Your progress has been reset.";
+    }));
+  }
+
+  function init() {
+    if (timer && !document.contains(timer.root)) { clearInterval(timer.id); timer = null; }
+    document.documentElement.classList.add("quiz-js");
+    function each(sel, fn) {
+      document.querySelectorAll(sel).forEach(function (e) {
+        if (e.dataset.quizReady) return; // idempotent: each element is set up once
+        e.dataset.quizReady = "1";
+        fn(e);
+      });
+    }
+    each(".quiz[data-mode]", function (root) {
+      if (root.dataset.mode === "exam") exam(root);
+      else practice(root, root.dataset.mode === "review");
+    });
+    each(".quiz-mains[data-mid]", checklist);
+    each("[data-quiz-progress]", progress);
+    each("[data-quiz-reset]", resetter);
+  }
+
+  // Open the answer key for printing (and close it again after).
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".quiz-key details").forEach(function (d) { d.dataset.wasOpen = d.open; d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll(".quiz-key details").forEach(function (d) { d.open = d.dataset.wasOpen === "true"; });
+  });
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
