@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve build check-content test lint check snapshots schema clean
+.PHONY: site offline serve build check-content test lint check snapshots schema clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,14 @@ site: $(STAMP) ## build the site from content/ into site/
 	$(BIN)/python -m builder site
 	@echo "Open site/index.html in a browser (or run 'make serve' for http://127.0.0.1:8000/)"
 
+offline: $(STAMP) node_modules/iframe-worker/shim/index.js ## build the offline edition into site-offline/
+	$(BIN)/python -m builder offline
+	@echo "Open site-offline/index.html straight from the disk (file://); search works there too."
+
+node_modules/iframe-worker/shim/index.js: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 build: $(STAMP) ## generate the Markdown only (build/docs/)
 	$(BIN)/python -m builder build
 
@@ -26,7 +34,7 @@ serve: $(STAMP) ## live preview on 127.0.0.1:8000, rebuilding when content/ or t
 	$(BIN)/python -m builder build
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) ## run every test (unit, snapshots, site build, browser)
+test: $(STAMP) node_modules/iframe-worker/shim/index.js ## run every test (unit, snapshots, site build, browser)
 	$(BIN)/python -m pytest
 
 snapshots: $(STAMP) ## refresh the golden Markdown snapshots after a deliberate change (review the diff!)
@@ -43,4 +51,4 @@ lint: $(STAMP) ## ruff, format check, mypy
 check: lint test ## lint, format check, type check, then every test
 
 clean:
-	rm -rf build site .site-* $(VENV)
+	rm -rf build site site-offline .site-* .site-offline-* node_modules $(VENV)

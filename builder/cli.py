@@ -19,6 +19,11 @@ from builder.schema import write_schemas
 
 __all__ = ["main"]
 
+
+class CommandError(Exception):
+    """A command cannot run as asked; the message says what to do."""
+
+
 ROOT = Path()  # paths stay relative, so messages read content/articles/x.yaml
 
 
@@ -38,6 +43,15 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export the question bank for Anki, Quizlet or as JSON")
     export.add_argument("format", choices=sorted(EXPORT_FORMATS), help="what to write")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: the format's usual name)")
+    offline = commands.add_parser("offline", help="build the offline edition (opens from file://, search works)")
+    offline.add_argument("--config", type=Path, default=ROOT / "mkdocs.offline.yml", help="MkDocs config")
+    offline.add_argument("--site", type=Path, default=ROOT / "site-offline", help="output folder")
+    offline.add_argument(
+        "--shim",
+        type=Path,
+        default=ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js",
+        help="iframe-worker shim from the npm package (npm ci installs it)",
+    )
     schema = commands.add_parser("schema", help="write the JSON Schemas of the content files")
     schema.add_argument("--schema-dir", type=Path, default=ROOT / "builder" / "schema", help="where to write them")
     return parser
@@ -78,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "site":
             publish(args.config, args.site)
             say(f"site built in {time.perf_counter() - started:.2f} s: open {args.site / 'index.html'}")
+        if args.command == "offline":
+            publish(args.config, args.site, {SHIM_PATH: _read_shim(args.shim)})
+            say(f"offline edition built: open {args.site / 'index.html'} straight from the disk")
         return 0
     except ContentError as err:
         for problem in err.problems:
@@ -88,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         say("mkdocs build failed; the previous site is untouched")
         return 1
-    except (FileExistsError, DraftError) as err:
+    except (FileExistsError, DraftError, CommandError) as err:
         say(str(err))
         return 1
 
@@ -112,6 +129,16 @@ def new_article(source: str, article_id: str | None, content: Path) -> int:
     )
     say(f"next: edit {draft_path} (every REVIEW line), run `make site`, then set status: reviewed")
     return 0
+
+
+SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"  # as named in mkdocs.offline.yml
+
+
+def _read_shim(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise CommandError(f"{path} is missing: run `npm ci` first (make offline does it)") from err
 
 
 def _read_input(path: Path) -> bytes:

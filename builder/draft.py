@@ -35,7 +35,7 @@ DATE_PHRASES = re.compile(
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,300})[\"”]")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|the|de|von|al))*[ -][A-Z][a-z]+\b")
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-STOPWORDS = set(
+STOPWORDS = frozenset(
     "the a an of to in on at for and or was were is are who what when where which how did do does with by as "
     "that this it its their they from be been had has have talks source sources say says said according".split()
 )

@@ -16,8 +16,9 @@ class PublishError(Exception):
     """MkDocs failed; the previous site is untouched."""
 
 
-def publish(config: Path, site: Path) -> None:
-    """Build the MkDocs site for `config` into `site` atomically: on failure `site` is left as it was."""
+def publish(config: Path, site: Path, extra_files: dict[str, bytes] | None = None) -> None:
+    """Build the MkDocs site for `config` into `site` atomically: on failure `site` is left as it was.
+    `extra_files` (site path -> bytes) are added to the built site before it is swapped in."""
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
@@ -28,6 +29,9 @@ def publish(config: Path, site: Path) -> None:
         result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
         if result.returncode != 0:
             raise PublishError((result.stderr or result.stdout).strip() or "mkdocs build failed")
+        for relative, data in (extra_files or {}).items():
+            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            (staging / relative).write_bytes(data)
         _swap(staging, site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from builder.analyse import Analysis, TimelineEntry, TopicFinding, reviewed, same_value
-from builder.model import LETTERS, Article, QuizQuestion, Theme, Topic
+from builder.model import LETTERS, Article, Theme, Topic
 from builder.quotes import normalise
 from builder.validate import Corpus
 
@@ -29,6 +29,7 @@ THEME_TITLES: dict[Theme, str] = {
     "prelims": "UPSC prelims formats",
 }
 DOES_NOT_SAY = "It does not say"
+ORDER_SEPARATOR = "\u2013"  # an en dash between numbers, as UPSC papers print an order
 MOCK_SIZE = 25
 
 
@@ -170,8 +171,8 @@ def ordering(entries: Sequence[TimelineEntry]) -> Iterator[Question]:
     for window in (dated[i : i + 3] for i in range(len(dated) - 2)):
         qid = "order." + ".".join(e.event.id for e in window)
         shown = sorted(window, key=lambda e: _rank(qid, e.event.id))
-        correct = "–".join(str(shown.index(e) + 1) for e in window)
-        sequences = ["–".join(str(n + 1) for n in p) for p in itertools.permutations(range(3))]
+        correct = ORDER_SEPARATOR.join(str(shown.index(e) + 1) for e in window)
+        sequences = [ORDER_SEPARATOR.join(str(n + 1) for n in p) for p in itertools.permutations(range(3))]
         options, key = _shuffled(qid, correct, [s for s in sequences if s != correct])
         cites = tuple(Citation(a, r.quote, event=e.event.id) for e in window for a, r in e.reports[:1])
         dated_as = "; ".join(f"{e.event.title}: {e.reports[0][1].date_text}" for e in window)

@@ -6,6 +6,7 @@ deliberately built it as Markdown (a `Markup` value, such as a link from `link`)
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -18,9 +19,9 @@ from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry, analyse
 from builder.coverage import coverage_svg
 from builder.export import downloads
+from builder.markdown_text import block, code_fence, inline, link, relative_url
 from builder.questions import build_bank
 from builder.render_quiz import add_quiz_pages
-from builder.markdown_text import block, code_fence, inline, link, relative_url
 from builder.validate import Corpus
 
 __all__ = ["Pages", "render_site"]
@@ -53,6 +54,13 @@ def _precision_words(value: str | None) -> str:
     return f"{words}, approximate" if dates.is_approximate(value) else words
 
 
+def _page_title(text: str) -> Markup:
+    """Front-matter title for a page named by user text. MkDocs and Material print page titles without
+    escaping (and `striptags` would even unescape `&lt;/title&gt;` into a real tag), so the title is given
+    HTML-escaped, as a JSON string, which is valid YAML."""
+    return Markup(json.dumps(str(escape(" ".join(text.split()))), ensure_ascii=False))
+
+
 def _finalize(value: Any) -> Any:
     if value is None:
         return Markup("")
@@ -71,7 +79,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     # `html` escapes user text for raw HTML blocks, where Markdown escapes would show as backslashes.
-    env.filters.update(block=block, code_fence=code_fence, human_date=dates.human, html=escape)
+    env.filters.update(block=block, code_fence=code_fence, human_date=dates.human, html=escape, page_title=_page_title)
     env.filters.update(precision=_precision_words)
     env.globals.update(kind_labels=KIND_LABELS, status_labels=STATUS_LABELS, KIND_PLURALS=KIND_PLURALS)
     return env

@@ -3,7 +3,7 @@
 Questions are raw HTML blocks (fieldset, radios, details), so every question and its answer can be read without
 JavaScript; `theme/assets/quiz.js` adds checking, the exam timer and saved progress. Inside raw HTML, MkDocs
 rewrites no links and Markdown escapes would show, so templates print user text with the `html` filter and
-links with `href`, which gives URLs relative to the page as built (`use_directory_urls: true`).
+links with `href`, which gives URLs relative to the page as built (`use_directory_urls: false`).
 Every quiz page has `search: exclude: true` in its front matter, so answers stay out of the search index.
 """
 
@@ -63,7 +63,9 @@ class PracticeSet:
 
 def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[Question]) -> None:
     """Add quiz/index.md, one practice page per theme with questions, mock.md, mains.md and review.md."""
-    sets = [PracticeSet(theme, title, tuple(q for q in bank if q.theme == theme)) for theme, title in THEME_TITLES.items()]
+    sets = [
+        PracticeSet(theme, title, tuple(q for q in bank if q.theme == theme)) for theme, title in THEME_TITLES.items()
+    ]
     sets = [s for s in sets if s.questions]
     mock = mock_test(bank)
     minutes = math.ceil(len(mock) * MINUTES_PER_QUESTION)
@@ -105,12 +107,8 @@ def mains_version(prompt: MainsPrompt) -> str:
 
 
 def _built_url(docs_path: str) -> str:
-    """Where MkDocs puts a docs file, relative to the site root, with `use_directory_urls: true`."""
-    if docs_path == "index.md" or docs_path.endswith("/index.md"):
-        return docs_path[: -len("index.md")]
-    if docs_path.endswith(".md"):
-        return docs_path[: -len(".md")] + "/"
-    return docs_path
+    """Where MkDocs puts a docs file, relative to the site root, with `use_directory_urls: false`."""
+    return docs_path[: -len(".md")] + ".html" if docs_path.endswith(".md") else docs_path
 
 
 def html_href(target: str, current: str) -> str:
@@ -118,9 +116,5 @@ def html_href(target: str, current: str) -> str:
     path, _, anchor = target.partition("#")
     if not path:
         return f"#{anchor}"
-    here = _built_url(current)
-    there = _built_url(path)
-    url = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-    if there.endswith("/") or not there:
-        url = "./" if url == "." else url + "/"
+    url = posixpath.relpath(_built_url(path), posixpath.dirname(current) or ".")
     return f"{url}#{anchor}" if anchor else url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,7 +31,7 @@ class Corpus:
     glossary: tuple[GlossaryTerm, ...]
     articles: tuple[Article, ...]
     raw: dict[str, str]  # article id -> raw text as received
-    quiz: Quiz = Quiz()
+    quiz: Quiz = field(default_factory=Quiz)
 
     def actor(self, actor_id: str) -> Actor:
         return next(a for a in self.actors if a.id == actor_id)
@@ -242,10 +242,22 @@ class _References:
             yield from _duplicates(kind, items)
         yield from _duplicates("glossary term", self.glossary)
         yield from self.actor_refs()
+        yield from self.unique_labels()
         for article, (doc, _) in self.articles:
             yield from self.article_refs(article, doc)
             if article.id in self.raw:
                 yield from self.article_quotes(article, doc, self.normalised[article.id])
+
+    def unique_labels(self) -> Iterator[Problem]:
+        """Sources are told apart by their labels (short_title, else title) in badges, tables and quizzes."""
+        first: dict[str, Document] = {}
+        for article, (doc, _) in self.articles:
+            key = " ".join(article.label.casefold().split())
+            if key in first:
+                field = "short_title" if article.short_title else "title"
+                message = f"{field} '{article.label}' is already used by {first[key].path}: give each source its own"
+                yield doc.problem((field,), message)
+            first.setdefault(key, doc)
 
     def actor_refs(self) -> Iterator[Problem]:
         sides = {s.id for s in self.guide.sides}
@@ -286,7 +298,6 @@ class _References:
                 hint = f'; the closest passage is: "{near}"' if near else "; nothing in the text is close to it"
                 yield doc.problem(loc, message + hint)
 
-
     def quiz_refs(self, quiz: Quiz, doc: Document) -> Iterator[Problem]:
         articles = {a.id: a for a, _ in self.articles}
         seen: set[str] = set()
@@ -296,7 +307,9 @@ class _References:
                 yield doc.problem((*loc, "id"), f"duplicate question id '{question.id}'")
             seen.add(question.id)
             if LETTERS.index(question.answer) >= len(question.options):
-                yield doc.problem((*loc, "answer"), f"answer '{question.answer}' but only {len(question.options)} options")
+                yield doc.problem(
+                    (*loc, "answer"), f"answer '{question.answer}' but only {len(question.options)} options"
+                )
             if len({" ".join(o.casefold().split()) for o in question.options}) < len(question.options):
                 yield doc.problem((*loc, "options"), "two options say the same thing: every option must differ")
             if question.format == "assertion-reason" and len(question.statements) != 2:
@@ -325,7 +338,7 @@ def _verbatim(doc: Document, loc: tuple[str | int, ...], quote: str, raw_path: s
     if occurs_in(quote, raw):
         return
     near = closest_passage(quote, raw)
-    hint = f"; the closest passage is: \"{near}\"" if near else "; nothing in the text is close to it"
+    hint = f'; the closest passage is: "{near}"' if near else "; nothing in the text is close to it"
     yield doc.problem(loc, f"quote not found verbatim in {raw_path}{hint}")
 
 

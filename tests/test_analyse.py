@@ -98,6 +98,7 @@ def test_new_sources_flip_consensus_to_majority_then_disputed(mini_content: Path
     statuses = []
     for new_id in ("three", "four"):
         text = two.read_text().replace("id: two", f"id: {new_id}").replace("raw/two.txt", f"raw/{new_id}.txt")
+        text = text.replace("Envoys met in the hills", f"Envoys met, says source {new_id}")
         (mini_content / "articles" / f"{new_id}.yaml").write_text(
             text.replace('value: "The lake"', 'value: "The hills"')
         )

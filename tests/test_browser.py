@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -22,14 +23,23 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(guide_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(guide_site / "site"))
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """Serve `folder` on a free loopback port for the duration of the block; yields the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(guide_site: Path) -> Iterator[str]:
+    with serving(guide_site / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -77,10 +87,18 @@ def watched(browser: object) -> Iterator[Watched]:
     w.page.close()
 
 
-@pytest.mark.parametrize(
-    "path", ["/", "/timeline/", "/discrepancies/", "/actors/", "/actors/leonid-slutsky/", "/glossary/"]
-)
-def test_pages_load_cleanly_offline(server: str, watched: Watched, path: str) -> None:
+PAGES = [
+    "/",
+    "/timeline.html",
+    "/discrepancies.html",
+    "/actors/index.html",
+    "/actors/leonid-slutsky.html",
+    "/glossary.html",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_load_cleanly_with_no_network(server: str, watched: Watched, path: str) -> None:
     response = watched.page.goto(server + path)
     assert response is not None and response.ok
     watched.page.wait_for_load_state("networkidle")
@@ -90,11 +108,11 @@ def test_pages_load_cleanly_offline(server: str, watched: Watched, path: str) ->
 
 def test_timeline_conflict_flag_leads_to_its_discrepancy_row(server: str, watched: Watched) -> None:
     page = watched.page
-    page.goto(server + "/timeline/")
+    page.goto(server + "/timeline.html")
     flag = page.locator("a.sg-flag").first
     event_id = flag.get_attribute("href").split("#")[1]  # type: ignore[union-attr]
     flag.click()
-    page.wait_for_url(f"**/discrepancies/#{event_id}")
+    page.wait_for_url(f"**/discrepancies.html#{event_id}")
     row = page.locator(f"[id='{event_id}']")
     assert row.is_visible()
     assert row.evaluate("el => el.getBoundingClientRect().top < window.innerHeight")
@@ -103,7 +121,7 @@ def test_timeline_conflict_flag_leads_to_its_discrepancy_row(server: str, watche
 
 def test_glossary_terms_show_tooltips(server: str, watched: Watched) -> None:
     page = watched.page
-    page.goto(server + "/glossary/")
+    page.goto(server + "/glossary.html")
     abbr = page.locator("abbr[title]").first
     assert abbr.get_attribute("title")
     watched.clean()

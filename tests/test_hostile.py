@@ -12,10 +12,14 @@ import yaml
 from bs4 import BeautifulSoup
 
 from .conftest import MINI, make_project, run_builder
+from .test_browser import Watched, browser, serving
+
+FIXTURES = (browser,)  # imported for pytest; named here so linters see it used
 
 HOSTILE = [
     "<script>alert('script')</script>",
-    '<img src=x onerror="alert(\'img\')">',
+    "</title><script>alert('title')</script>",
+    "<img src=x onerror=\"alert('img')\">",
     "[click me](javascript:alert('link'))",
     "![tracker](http://evil.example/pixel.png)",
     "cell | with | pipes",
@@ -33,7 +37,10 @@ TEXT_FIELDS = {"title", "name", "label", "question", "description", "summary", "
 def poison(value: Any, n: Iterator[int]) -> Any:
     """Add a hostile string to every free-text field, recursively."""
     if isinstance(value, dict):
-        return {k: (f"{v} {HOSTILE[next(n) % len(HOSTILE)]}" if k in TEXT_FIELDS and isinstance(v, str) else poison(v, n)) for k, v in value.items()}
+        return {
+            k: (f"{v} {HOSTILE[next(n) % len(HOSTILE)]}" if k in TEXT_FIELDS and isinstance(v, str) else poison(v, n))
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [poison(item, n) for item in value]
     return value
@@ -46,7 +53,7 @@ def hostile_corpus(where: Path) -> Path:
         data = poison(yaml.safe_load(path.read_text()), counter)
         if path.parent.name == "articles":
             data["key_points"] = list(HOSTILE)
-            data["short_title"] = "<b>bold</b> | pipe"
+            data["short_title"] = f"<b>{data['id']}</b> | pipe"
             raw = content / data["raw"]
             raw.write_text(raw.read_text() + "\n" + "\n".join(HOSTILE) + "\n")
             data["claims"][0]["quote"] = HOSTILE[0]
@@ -77,3 +84,20 @@ def test_hostile_text_is_shown_literally_and_never_becomes_markup(hostile_site: 
         text = " ".join(soup.get_text(" ").split())
         seen.update(h for h in HOSTILE if h in text)
     assert seen == set(HOSTILE), f"never shown literally: {set(HOSTILE) - seen}"
+
+
+@pytest.mark.browser
+def test_nothing_executes_in_a_real_browser(hostile_site: Path, browser: object) -> None:
+    with serving(hostile_site) as base:
+        watched = Watched(browser)
+        watched.page.set_viewport_size({"width": 390, "height": 844})  # a phone: long words must still wrap
+        dialogs: list[str] = []
+        watched.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for html in sorted(hostile_site.rglob("*.html")):
+            watched.page.goto(f"{base}/{html.relative_to(hostile_site).as_posix()}")
+            watched.page.wait_for_load_state("networkidle")
+            width = watched.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert width <= 1, f"{html.name} scrolls sideways by {width}px"
+        watched.page.close()
+    assert dialogs == []
+    watched.clean()

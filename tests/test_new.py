@@ -47,7 +47,7 @@ def test_new_article_from_draft_to_reviewed_rebuild(
 
     # The draft builds at once, with a banner, and changes no status.
     build(mini_content, tmp_path / "docs")
-    assert "!!! warning \"Draft\"" in (tmp_path / "docs" / "sources" / "lake-again.md").read_text()
+    assert '!!! warning "Draft"' in (tmp_path / "docs" / "sources" / "lake-again.md").read_text()
     assert analyse(load_corpus(mini_content)).finding("meeting.mood").status == before.finding("meeting.mood").status
 
     # The author fills in the draft, as they would in an editor, and marks it reviewed.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder.analyse import analyse, same_value
-from builder.questions import DOES_NOT_SAY, Question, build_bank, mock_test
+from builder.questions import DOES_NOT_SAY, ORDER_SEPARATOR, Question, build_bank, mock_test
 from builder.validate import Corpus, load_corpus
 
 from .conftest import ROOT
@@ -89,7 +89,7 @@ def test_pairs_keys_count_the_right_matches(guide: Corpus, bank: tuple[Question,
 def test_order_keys_follow_the_dates(guide: Corpus, bank: tuple[Question, ...]) -> None:
     timeline = {e.event.title: e for e in analyse(guide).timeline}
     for q in (q for q in bank if q.kind == "order"):
-        order = [int(n) for n in q.options[q.answer].split("–")]
+        order = [int(n) for n in q.options[q.answer].split(ORDER_SEPARATOR)]
         lowers = [timeline[q.statements[n - 1]].lower or "" for n in order]
         assert lowers == sorted(lowers) and len(set(lowers)) == 3
 

@@ -17,12 +17,14 @@ from bs4 import BeautifulSoup
 
 from builder.analyse import analyse
 from builder.questions import Question, build_bank, mock_test
-from builder.render import render_page
+from builder.render import actor_path, render_page, source_path
 from builder.render_quiz import add_quiz_pages
-from builder.validate import load_corpus
+from builder.validate import Corpus, load_corpus
 
 from .conftest import ROOT
-from .test_browser import Watched, browser, server, watched  # noqa: F401  (fixtures)
+from .test_browser import Watched, browser, server, watched
+
+FIXTURES = (browser, server, watched)  # shared with test_browser: pytest finds fixtures by name in this module
 
 KEY = "storyguide.quiz.v1"
 
@@ -52,9 +54,9 @@ def _saved(page: Any) -> dict[str, Any]:
 
 
 def _first_set(page: Any, server: str) -> str:
-    page.goto(server + "/quiz/")
+    page.goto(server + "/quiz/index.html")
     href = page.locator("article table a").first.get_attribute("href")
-    return urljoin(server + "/quiz/", href)
+    return urljoin(server + "/quiz/index.html", href)
 
 
 # --- practice mode, saved progress, review, reset -------------------------------------------------------
@@ -93,7 +95,7 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
     assert right.locator(".quiz-feedback").inner_text().startswith("✓ Correct")
     assert wrong.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
 
-    page.goto(server + "/quiz/review/")
+    page.goto(server + "/quiz/review.html")
     shown = [q.get_attribute("data-qid") for q in _questions(page).all()]
     assert shown == [wrong_id]
     assert page.locator(".quiz-empty").is_hidden()
@@ -116,11 +118,13 @@ def test_a_changed_question_ignores_its_old_saved_answer(server: str, watched: W
     first = _questions(page).nth(0)
     qid = first.get_attribute("data-qid")
     old = {"choice": 0, "correct": False, "version": "old-version", "at": "2024-01-01T00:00:00Z"}
-    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{version: 1, answers: {{'{qid}': {json.dumps(old)}}}}}))")
+    page.evaluate(
+        f"localStorage.setItem('{KEY}', JSON.stringify({{version: 1, answers: {{'{qid}': {json.dumps(old)}}}}}))"
+    )
     page.reload()
     assert first.locator("input:checked").count() == 0
     assert first.locator(".quiz-feedback").inner_text() == ""
-    page.goto(server + "/quiz/review/")
+    page.goto(server + "/quiz/review.html")
     assert _questions(page).count() == 0
     watched.clean()
 
@@ -129,11 +133,26 @@ def test_a_changed_question_ignores_its_old_saved_answer(server: str, watched: W
 
 
 @pytest.mark.browser
+def test_practice_works_from_the_keyboard(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(_first_set(page, server))
+    question = _questions(page).nth(0)
+    question.locator("input[type=radio]").first.focus()
+    page.keyboard.press("ArrowDown")  # native radio group: arrows move the choice
+    assert question.locator("input:checked").get_attribute("value") == "1"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check"
+    page.keyboard.press("Enter")
+    assert re.match("(✓ Correct|✗ Not correct)", question.locator(".quiz-feedback").inner_text())
+    watched.clean()
+
+
+@pytest.mark.browser
 def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
     page = watched.page
     dialogs: list[str] = []
     _accept_dialogs(page, dialogs)
-    page.goto(server + "/quiz/mock/")
+    page.goto(server + "/quiz/mock.html")
     assert _questions(page).count() == 0  # the questions wait for Start
     page.get_by_role("button", name=re.compile(r"^Start the test")).click()
     assert re.fullmatch(r"Time left: \d+:\d\d", page.locator("[role=timer]").inner_text())
@@ -156,7 +175,7 @@ def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
     assert dialogs == [f"{blank} of {total} questions are unanswered. Submit anyway?"]
 
     summary = page.locator(".quiz-summary")
-    expected = f"{(200 * right - 66 * wrong) / 100:.2f}"
+    expected = f"{(200 * right - 66 * wrong) / 100:.2f}".replace("-", "\N{MINUS SIGN}")
     assert f"Net score: {expected} out of {2 * total}" in summary.inner_text()
     assert f"Correct: {right} " in summary.inner_text()
     assert f"Wrong: {wrong} " in summary.inner_text()
@@ -166,7 +185,7 @@ def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
     assert summary.evaluate("el => el === document.activeElement")
     assert all(q.locator("details.quiz-answer").is_visible() for q in questions)
     assert questions[1].locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
-    assert questions[2].locator(".quiz-feedback").inner_text().startswith("– Not answered")
+    assert questions[2].locator(".quiz-feedback").inner_text().startswith("\N{EN DASH} Not answered")
     assert questions[0].locator("input").first.is_disabled()
     saved = _saved(page)["answers"]
     assert len(saved) == right + wrong  # blanks are not saved as answers
@@ -177,7 +196,7 @@ def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
 def test_mock_exam_submits_itself_when_time_is_up(server: str, watched: Watched) -> None:
     page = watched.page
     page.clock.install()
-    page.goto(server + "/quiz/mock/")
+    page.goto(server + "/quiz/mock.html")
     minutes = int(page.locator(".quiz[data-mode=exam]").get_attribute("data-minutes"))
     page.get_by_role("button", name=re.compile(r"^Start the test")).click()
     assert page.locator("[role=timer]").inner_text() == f"Time left: {minutes}:00"
@@ -185,7 +204,11 @@ def test_mock_exam_submits_itself_when_time_is_up(server: str, watched: Watched)
     _answer(first, int(first.get_attribute("data-answer")))
     page.clock.run_for(61_000)
     assert page.locator("[role=timer]").inner_text() == f"Time left: {minutes - 2}:59"
-    page.clock.run_for(minutes * 60_000)
+    assert page.locator(".quiz-count").inner_text() == f"Answered: 1 of {_questions(page).count()}"
+    page.clock.run_for((minutes - 6) * 60_000)
+    assert page.locator("[role=timer]").inner_text() == "Time left: 4:59"
+    assert page.locator(".quiz-bar [aria-live=polite]").inner_text() == "5 minutes left"
+    page.clock.run_for(5 * 60_000)
     summary = page.locator(".quiz-summary")
     assert "Time is up" in summary.inner_text()
     assert "Net score: 2.00 out of" in summary.inner_text()
@@ -196,20 +219,33 @@ def test_mock_exam_submits_itself_when_time_is_up(server: str, watched: Watched)
 # --- instant navigation, no JavaScript, print, mains ----------------------------------------------------
 
 
+def _serve_sitemap(page: Any, server: str, site: Path) -> None:
+    """Material's instant navigation only takes over links listed in sitemap.xml, which MkDocs leaves empty
+    without `site_url`, and matches them without the port: list every page as a deployed site would."""
+    urls = [f"{server}/{p.relative_to(site).as_posix()}" for p in site.rglob("*.html")]
+    body = "".join(f"<url><loc>{url}</loc></url>" for url in urls)
+    xml = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</urlset>'
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=xml, content_type="application/xml"))
+
+
 @pytest.mark.browser
-def test_quiz_survives_instant_navigation(server: str, watched: Watched) -> None:
+def test_quiz_survives_instant_navigation(server: str, watched: Watched, guide_site: Path) -> None:
     page = watched.page
+    _serve_sitemap(page, server, guide_site / "site")
     practice_url = _first_set(page, server)
     page.goto(practice_url)
+    page.wait_for_load_state("networkidle")  # the sitemap is in
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-sidebar--primary a.md-nav__link", has_text="Timeline").first.click()
-    page.wait_for_url("**/timeline/")
+    page.wait_for_url("**/timeline.html")
+    page.locator("article h1", has_text="Timeline").wait_for()
     page.locator(".md-sidebar--primary a.md-nav__link", has_text="Quiz").first.click()
-    page.wait_for_url("**/quiz/")
+    page.wait_for_url("**/quiz/index.html")
     page.locator("article table a").first.click()
     page.wait_for_url(practice_url)
-    assert page.evaluate("window.__sameDocument === true"), "the clicks were not instant navigation"
     question = _questions(page).nth(0)
+    question.locator(".quiz-actions").wait_for()
+    assert page.evaluate("window.__sameDocument === true"), "the clicks were not instant navigation"
     assert question.locator(".quiz-actions").count() == 1
     _answer(question, _wrong(question))
     question.get_by_role("button", name="Check").click()
@@ -218,16 +254,16 @@ def test_quiz_survives_instant_navigation(server: str, watched: Watched) -> None
 
 
 @pytest.mark.browser
-def test_without_javascript_every_answer_is_readable(browser: object, server: str) -> None:  # noqa: F811
+def test_without_javascript_every_answer_is_readable(browser: object, server: str) -> None:
     page = browser.new_page(java_script_enabled=False)  # type: ignore[attr-defined]
     try:
-        page.goto(server + "/quiz/mock/")
+        page.goto(server + "/quiz/mock.html")
         question = page.locator("fieldset.quiz-q").first
         assert question.is_visible()
         question.locator("details.quiz-answer summary").click()
         assert question.locator(".quiz-key-line").inner_text().startswith("Answer: (")
         assert page.locator(".quiz-nojs").is_visible()
-        page.goto(server + "/quiz/review/")
+        page.goto(server + "/quiz/review.html")
         assert page.locator(".quiz-nojs").is_visible()
     finally:
         page.close()
@@ -252,7 +288,7 @@ def test_print_view_hides_inputs_and_shows_the_answer_key(server: str, watched: 
 @pytest.mark.browser
 def test_mains_checklist_ticks_are_saved(server: str, watched: Watched) -> None:
     page = watched.page
-    page.goto(server + "/quiz/mains/")
+    page.goto(server + "/quiz/mains.html")
     prompt = page.locator(".quiz-mains").first
     if not prompt.count():
         pytest.skip("the guide has no mains prompts")
@@ -270,7 +306,7 @@ def test_mains_checklist_ticks_are_saved(server: str, watched: Watched) -> None:
 
 
 def _quiz_pages(site: Path) -> list[Path]:
-    return sorted((site / "quiz").rglob("index.html"))
+    return sorted((site / "quiz").rglob("*.html"))
 
 
 @pytest.mark.site
@@ -291,7 +327,7 @@ def test_links_in_quiz_pages_resolve(guide_site: Path) -> None:
     site = guide_site / "site"
     checked = 0
     for page in _quiz_pages(site):
-        base = "http://site/" + page.parent.relative_to(site).as_posix() + "/"
+        base = "http://site/" + page.relative_to(site).as_posix()
         for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("article a[href]"):
             url = urlparse(urljoin(base, str(a["href"])))
             if url.netloc != "site":
@@ -314,22 +350,28 @@ def _markdown_to_html(text: str) -> str:
     return markdown.markdown(body, extensions=names, extension_configs=configs)
 
 
+def _render_quiz(corpus: Corpus, bank: tuple[Question, ...]) -> dict[str, str]:
+    """The quiz pages' Markdown, rendered as render_site renders them."""
+    analysis = analyse(corpus)
+    pages: dict[str, str] = {}
+
+    def add(path: str, template: str, **context: Any) -> None:
+        shared = {"corpus": corpus, "analysis": analysis, "source_path": source_path, "actor_path": actor_path}
+        pages[path] = render_page(template, path, **shared, **context)
+
+    add_quiz_pages(add, corpus, analysis, bank)
+    return pages
+
+
 def test_hostile_question_text_is_shown_literally() -> None:
     corpus = load_corpus(ROOT / "content")
-    analysis = analyse(corpus)
-    real = build_bank(corpus, analysis)[0]
+    real = build_bank(corpus, analyse(corpus))[0]
     hostile = "<script>alert(1)</script> *x* [a](b) & `c` {: .x } <b>"
     question = Question(
         "hostile.q", "prelims", "authored", hostile, (hostile, hostile), hostile, (hostile, "plain"), 1,
         f"{hostile}\n\n{hostile}", real.citations,
     )  # fmt: skip
-    pages: dict[str, str] = {}
-
-    def add(path: str, template: str, **context: Any) -> None:
-        shared = {"corpus": corpus, "analysis": analysis, "source_path": lambda a: f"sources/{a}.md"}
-        pages[path] = render_page(template, path, **shared, actor_path=lambda a: f"actors/{a}.md", **context)
-
-    add_quiz_pages(add, corpus, analysis, (question,))
+    pages = _render_quiz(corpus, (question,))
     assert mock_test((question,)) == (question,)
     for path in ("quiz/prelims.md", "quiz/mock.md", "quiz/review.md"):
         soup = BeautifulSoup(_markdown_to_html(pages[path]), "html.parser")
@@ -343,3 +385,10 @@ def test_hostile_question_text_is_shown_literally() -> None:
         assert fieldset.select("label")[0].get_text() == f"(a) {hostile}"
         assert [p.get_text() for p in fieldset.select("details > p")][1:3] == [hostile, hostile]
         assert "\\" not in fieldset.get_text()
+
+
+def test_quiz_pages_render_with_no_questions() -> None:
+    pages = _render_quiz(load_corpus(ROOT / "content"), ())
+    assert sorted(pages) == ["quiz/index.md", "quiz/mains.md", "quiz/mock.md", "quiz/review.md"]
+    assert "No questions yet" in pages["quiz/mock.md"]
+    assert all(page.startswith("---\nsearch:\n  exclude: true\n---\n") for page in pages.values())

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.site
 
 
 def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / f"{url}.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def test_every_article_has_a_page_with_its_claims(guide_site: Path) -> None:
@@ -43,7 +43,7 @@ def test_search_for_an_actor_finds_the_articles_that_name_them(guide_site: Path)
         name = corpus.actor(actor_id).name
         naming = {a.id for a in corpus.articles if any(m.actor == actor_id for m in a.actors)}
         found = {
-            doc["location"].split("/")[1]
+            doc["location"].split("/")[1].split(".html")[0]
             for doc in index["docs"]
             if doc["location"].startswith("sources/") and name in doc["text"]
         }

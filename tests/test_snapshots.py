@@ -15,7 +15,7 @@ CORPORA = {"guide": ROOT / "content", "mini": MINI}
 
 @pytest.mark.parametrize("name", sorted(CORPORA))
 def test_generated_markdown_matches_snapshots(name: str, update_snapshots: bool) -> None:
-    pages = render_site(load_corpus(CORPORA[name]))
+    pages = {p: t for p, t in render_site(load_corpus(CORPORA[name])).items() if isinstance(t, str)}
     folder = SNAPSHOTS / name
     if update_snapshots:
         for old in (p for p in folder.rglob("*") if p.is_file()):

@@ -21,8 +21,8 @@
     if (text) e.textContent = text;
     return e;
   }
-  function button(text, onClick) {
-    var b = el("button", "md-button quiz-button", text);
+  function button(text, onClick, primary) {
+    var b = el("button", "md-button quiz-button" + (primary ? " md-button--primary" : ""), text);
     b.type = "button";
     b.addEventListener("click", onClick);
     return b;
@@ -35,7 +35,7 @@
     q.details = fs.querySelector("details.quiz-answer");
     q.saved = function () {
       var a = load().answers[q.id];
-      return a && a.version === q.version ? a : null;
+      return a && a.version === q.version && q.radios[a.choice] ? a : null; // else the question changed
     };
     q.choice = function () {
       for (var i = 0; i < q.radios.length; i++) if (q.radios[i].checked) return i;
@@ -46,12 +46,12 @@
     q.feedback.setAttribute("role", "status"); // role=status is aria-live=polite
     q.feedback.setAttribute("aria-live", "polite");
     fs.insertBefore(q.feedback, q.details);
-    q.show = function (choice, prefix) {
+    q.show = function (choice) {
       var right = choice === q.key;
       fs.classList.toggle("quiz-q--right", choice >= 0 && right);
       fs.classList.toggle("quiz-q--wrong", choice >= 0 && !right);
-      q.feedback.textContent = (prefix || "") + (choice < 0 ? "– Not answered: the answer is " + q.option(q.key)
-        : right ? "✓ Correct: " + q.option(q.key) : "✗ Not correct: the answer is " + q.option(q.key));
+      q.feedback.textContent = (choice < 0 ? "– Not answered: the answer is " : right ? "✓ Correct: "
+        : "✗ Not correct: the answer is ") + q.option(q.key);
     };
     q.record = function (choice) {
       var s = load();
@@ -90,7 +90,7 @@
             shown++;
             q.feedback.textContent = "Last time you chose " + q.option(a.choice).split(" ")[0] + ".";
           }
-        } else if (a && q.radios[a.choice]) {
+        } else if (a) {
           q.radios[a.choice].checked = true;
           q.show(a.choice);
         }
@@ -104,28 +104,34 @@
 
   function exam(root) {
     var qs = Array.prototype.map.call(root.querySelectorAll(".quiz-q"), Q);
-    var minutes = +root.dataset.minutes || 30, started = 0, end = 0;
-    var bar = el("div", "quiz-bar"), clock = el("p", "quiz-timer"), notice = el("p", "quiz-sr");
-    var summary = el("div", "quiz-summary"), submit, again;
+    var minutes = +root.dataset.minutes || 30, started = 0, end = 0, warned = 0;
+    var bar = el("div", "quiz-bar"), clock = el("p", "quiz-timer"), count = el("p", "quiz-count");
+    var notice = el("p", "quiz-sr"), summary = el("div", "quiz-summary");
     clock.setAttribute("role", "timer");
     notice.setAttribute("aria-live", "polite");
     summary.tabIndex = -1;
-    var start = button("Start the test (" + minutes + " minutes)", begin);
-    bar.append(start, clock, notice);
-    submit = button("Submit answers", function () {
-      var blank = qs.filter(function (q) { return q.choice() < 0; }).length;
+    var start = button("Start the test (" + minutes + " minutes)", begin, true);
+    var submit = button("Submit answers", function () {
+      var blank = qs.length - answered();
       var ask = blank ? blank + " of " + qs.length + " questions are unanswered. Submit anyway?" : "Submit your answers?";
       if (window.confirm(ask)) finish(false);
-    });
-    again = button("Take the test again", reset);
-    root.prepend(bar);
-    root.append(submit, summary, again);
+    }, true);
+    bar.append(start, clock, count, notice);
+    root.prepend(bar, summary);
+    root.append(submit);
+    root.addEventListener("change", counted);
 
-    function show(text) { clock.textContent = text; }
+    function answered() { return qs.filter(function (q) { return q.choice() >= 0; }).length; }
+    function counted() { count.textContent = started ? "Answered: " + answered() + " of " + qs.length : ""; }
     function tick() {
       var left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
-      show("Time left: " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0"));
-      if (left === 300 || left === 60) notice.textContent = left / 60 + (left === 60 ? " minute" : " minutes") + " left";
+      clock.textContent = "Time left: " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+      [300, 60].forEach(function (at) {
+        if (left <= at && warned > at && left > 0) {
+          warned = at;
+          notice.textContent = at / 60 + (at === 60 ? " minute" : " minutes") + " left";
+        }
+      });
       if (!left) finish(true);
     }
     function reset() {
@@ -133,8 +139,10 @@
       qs.forEach(function (q) { q.clear(); if (q.details) q.details.hidden = true; });
       root.classList.add("quiz-waiting");
       start.hidden = false;
-      submit.hidden = again.hidden = summary.hidden = true;
-      show("");
+      submit.hidden = summary.hidden = true;
+      started = 0;
+      clock.textContent = notice.textContent = "";
+      counted();
     }
     function begin() {
       root.classList.remove("quiz-waiting");
@@ -142,47 +150,48 @@
       submit.hidden = false;
       started = Date.now();
       end = started + minutes * 60000;
+      warned = minutes * 60;
       tick();
+      counted();
       timer = { id: setInterval(tick, 1000), root: root };
-      var first = qs[0] && qs[0].radios[0];
-      if (first) first.focus();
+      if (qs[0]) qs[0].radios[0].focus();
     }
     function stop() {
       if (timer && timer.root === root) { clearInterval(timer.id); timer = null; }
     }
     function finish(timeUp) {
       stop();
-      var right = 0, wrong = 0, s = load(), now = new Date().toISOString();
+      var right = 0, wrong = 0;
       qs.forEach(function (q) {
         var c = q.choice();
         q.radios.forEach(function (r) { r.disabled = true; });
         if (q.details) q.details.hidden = false;
         q.show(c);
-        if (c < 0) return;
+        if (c < 0) return; // a blank is not an answer: nothing saved
         if (c === q.key) right++; else wrong++;
-        s.answers[q.id] = { choice: c, correct: c === q.key, version: q.version, at: now };
+        q.record(c);
       });
-      save(s);
       var blank = qs.length - right - wrong, attempted = right + wrong;
-      var score = ((200 * right - 66 * wrong) / 100).toFixed(2);
+      var score = ((200 * right - 66 * wrong) / 100).toFixed(2).replace("-", "−"); // UPSC: +2, −0.66, 0
       var used = Math.round((Math.min(Date.now(), end) - started) / 1000);
-      summary.textContent = "";
-      summary.append(el("h2", "", "Your result"));
-      if (timeUp) summary.append(el("p", "", "Time is up: your answers were submitted."));
       var list = el("ul", "quiz-score");
       [
         "Net score: " + score + " out of " + 2 * qs.length,
-        "Correct: " + right + " (+" + (2 * right) + ")",
-        "Wrong: " + wrong + " (−" + (0.66 * wrong).toFixed(2) + ")",
-        "Blank: " + blank,
+        "Correct: " + right + " (+" + 2 * right + ")",
+        "Wrong: " + wrong + " (−" + (66 * wrong / 100).toFixed(2) + ")",
+        "Blank: " + blank + " (0)",
         "Attempted: " + attempted + " of " + qs.length,
         "Accuracy: " + (attempted ? Math.round(100 * right / attempted) + "% of attempted" : "nothing attempted"),
         "Time used: " + Math.floor(used / 60) + " min " + (used % 60) + " s",
       ].forEach(function (t) { list.append(el("li", "", t)); });
-      summary.append(list, el("p", "", "Each question below now shows its answer and explanation."));
+      summary.textContent = "";
+      summary.append(el("h2", "", "Your result"));
+      if (timeUp) summary.append(el("p", "", "Time is up: your answers were submitted."));
+      summary.append(list, el("p", "", "Each question below now shows whether you were right, with its answer and " +
+        "explanation."), button("Take the test again", reset));
       submit.hidden = true;
-      summary.hidden = again.hidden = false;
-      show("");
+      summary.hidden = false;
+      clock.textContent = count.textContent = "";
       summary.focus();
     }
     reset();
@@ -200,7 +209,7 @@
     }
     var saved = load().checklist[id];
     boxes.forEach(function (b, i) {
-      b.checked = !!(saved && saved.version === version && saved.ticked.indexOf(i) >= 0);
+      b.checked = !!(saved && saved.version === version && (saved.ticked || []).indexOf(i) >= 0);
       b.addEventListener("change", function () {
         var s = load();
         s.checklist[id] = { version: version, ticked: boxes.map(function (x, j) { return x.checked ? j : -1; })
@@ -214,7 +223,7 @@
 
   function progress(box) {
     var answers = load().answers, ids = Object.keys(answers);
-    var wrong = ids.filter(function (k) { return !answers[k].correct; }).length;
+    var wrong = ids.filter(function (k) { return !(answers[k] || {}).correct; }).length;
     box.textContent = ids.length ? "Saved in this browser: " + ids.length + " answered, " + (ids.length - wrong) +
       " correct, " + wrong + " not correct." : "No answers saved in this browser yet.";
   }
