@@ -263,7 +263,8 @@ def statements(found: Iterable[TopicFinding]) -> Iterator[Question]:
             if len(facts) > 2
             else [s for s in _subsets(2) if s != correct]
         )
-        choices = sorted([correct, *others], key=lambda s: (len(s), s))
+        # Two statements: UPSC's fixed order (a) 1 only (b) 2 only (c) Both (d) Neither.
+        choices = [(1,), (2,), (1, 2), ()] if len(facts) == 2 else sorted([correct, *others], key=lambda s: (len(s), s))
         yield Question(
             qid, "prelims", "statements", "Consider the following statements:", tuple(f for f, _, _ in facts),
             "Which of the statements given above is/are correct?",
