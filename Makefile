@@ -32,7 +32,7 @@ check-content: $(STAMP) ## validate content/ and list every problem
 
 serve: $(STAMP) ## live preview on 127.0.0.1:8000, rebuilding when content/ or theme/ change
 	$(BIN)/python -m builder build
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) node_modules/iframe-worker/shim/index.js ## run every test (unit, snapshots, site build, browser)
 	$(BIN)/python -m pytest

@@ -1,8 +1,10 @@
 """MkDocs hook for `mkdocs serve`: re-run the builder when content/ changes. A convenience only.
 
-`mkdocs build` publishes what `python -m builder build` wrote; this hook acts only while serving, and writes
-only changed files, so a rebuild it triggers finds nothing new to write and no loop starts. A content error is
-logged and the last good pages stay up, so the server keeps running while the author fixes the file.
+`mkdocs build` publishes what `python -m builder build` wrote; this hook acts only while serving. It writes
+only changed files, so the rebuild those writes trigger finds nothing new and no loop starts. A content error
+does not stop the server: the last good pages stay up, with the problems listed at the top of every page
+(and in the terminal) until the file is fixed. Run it with `mkdocs serve --no-strict` (as `make serve` does):
+in strict mode MkDocs would refuse the whole rebuild over the warnings that list the problems.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from builder.markdown_text import inline
 from builder.pipeline import build
-from builder.problems import ContentError
+from builder.problems import ContentError, Problem
 
 log = logging.getLogger("mkdocs.hooks.builder")
 _serving = False
+_problems: list[Problem] = []
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -27,12 +31,22 @@ def on_pre_build(config: Any) -> None:
     if not _serving:
         return
     root = Path(config["config_file_path"]).parent
+    _problems.clear()
     try:
         _, report = build(root / "content", Path(config["docs_dir"]))
     except ContentError as err:
+        _problems.extend(err.problems)
         for problem in err.problems:
-            log.error("builder: %s", problem)
-        log.error("builder: content has %d problem(s); showing the last good build", len(err.problems))
+            log.warning("builder: %s", problem)
+        log.warning("builder: %d content problem(s): showing the last good pages until they are fixed", len(_problems))
         return
     if report.written or report.removed:
         log.info("builder: %d page(s) written, %d removed", report.written, report.removed)
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    if not _problems:
+        return markdown
+    lines = "\n".join(f"    - {inline(problem)}" for problem in _problems)
+    banner = f'!!! failure "Content errors: this preview shows the last good build"\n\n{lines}\n\n'
+    return banner + markdown
