@@ -273,6 +273,7 @@ ROLES = [
     "Sceptic of a quick deal",
 ]
 KINDS = ["news", "news", "news", "analysis", "explainer", "exam-prep", "preview", "opinion"]
+KIND_NOUNS = {"news": "news report", "exam-prep": "exam-prep article", "opinion": "opinion piece"}
 EVENT_KINDS = [  # kind, title, what the actors did, what they were due to do
     ("round", "Round {k} of the Harbour talks in {place}", "met for round {k} of the Harbour talks in {place}",
      "meet for round {k} of the Harbour talks in {place}"),
@@ -477,7 +478,7 @@ def _article(
         date, words, opening = _dating(rng, event.day)
         planned = rng.random() < 0.1
         takers = list(dict.fromkeys([*event.actors, *(a.id for a in mentioned[:1])]))
-        names = " and ".join(by_id[a].name for a in takers[:2])
+        names = " and ".join(_named(by_id[a]) for a in takers[:2])
         sentence = f"{opening}, {names} {'were due to ' + event.due if planned else event.done}."
         quoted.append(sentence)
         reports.append(
@@ -505,8 +506,9 @@ def _article(
     mentions = []
     for actor, role in zip(mentioned, rng.sample(ROLES, len(mentioned)), strict=False):
         name = rng.choice([actor.name, *actor.aliases])
-        sentence = f"{name}, described here as {role.lower()}, {rng.choice(FILLER)[:-1].lower()}."
-        sentence = sentence.format(subject=rng.choice(FILLER_SUBJECTS))
+        name = name[0].upper() + name[1:]
+        said = rng.choice(FILLER).format(subject=rng.choice(FILLER_SUBJECTS))
+        sentence = f"{name}, described here as {role.lower()}, said that {said[0].lower()}{said[1:]}"
         quoted.append(sentence)
         quotes = [f"{name}, described here as {role.lower()}"]
         if actor.name != name:
@@ -541,10 +543,10 @@ def _article(
         "raw": f"raw/{article_id}.txt",
         "status": "reviewed",
         "added": added.isoformat(),
-        "summary": f"This {kind} reports {len(chosen)} events, starting with {chosen[0].title.lower()}. "
-        f"On {_label(topics, first)} it says {first['value']}; on {_label(topics, second)}, "
-        f"{second['value']}. It names {len(mentioned)} actors.",
-        "key_points": [f"{_label(topics, c).capitalize()}: {c['value']}." for c in claims[:4]],
+        "summary": f"This {KIND_NOUNS.get(kind, kind)} reports {len(chosen)} events, the first of them "
+        f"“{chosen[0].title}”. On “{_label(topics, first)}” it says “{first['value']}”, and on "
+        f"“{_label(topics, second)}” “{second['value']}”. It names {len(mentioned)} actors.",
+        "key_points": [f"{_label(topics, c)}: {c['value']}." for c in claims[:4]],
     }
     if rng.random() < 0.2:
         article["editor_note"] = "The text names no author and may describe an earlier round."
@@ -553,7 +555,12 @@ def _article(
 
 
 def _label(topics: Sequence[_Topic], claim: Mapping[str, object]) -> str:
-    return next(t.label for t in topics if t.id == claim["topic"]).lower()
+    return next(t.label for t in topics if t.id == claim["topic"])
+
+
+def _named(actor: _Actor) -> str:
+    """The actor's name as it reads inside a sentence."""
+    return f"the {actor.name}" if actor.kind in ("office", "organisation") else actor.name
 
 
 def _quiz(article: Mapping[str, object], topics: Sequence[_Topic]) -> dict[str, object]:

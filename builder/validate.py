@@ -300,16 +300,17 @@ class _References:
 
     def quiz_refs(self, quiz: Quiz, doc: Document) -> Iterator[Problem]:
         articles = {a.id: a for a, _ in self.articles}
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for i, question in enumerate(quiz.questions):
             loc: tuple[str | int, ...] = ("questions", i)
             if question.id in seen:
-                yield doc.problem((*loc, "id"), f"duplicate question id '{question.id}'")
-            seen.add(question.id)
-            if LETTERS.index(question.answer) >= len(question.options):
-                yield doc.problem(
-                    (*loc, "answer"), f"answer '{question.answer}' but only {len(question.options)} options"
-                )
+                first = doc.where(("questions", seen[question.id], "id"))[0]
+                yield doc.problem((*loc, "id"), f"duplicate question id '{question.id}' (first on line {first})")
+            seen.setdefault(question.id, i)
+            count = len(question.options)
+            if LETTERS.index(question.answer) >= count:
+                message = f"answer '{question.answer}' but there are {count} options: use a letter from a to "
+                yield doc.problem((*loc, "answer"), message + LETTERS[count - 1])
             if len({" ".join(o.casefold().split()) for o in question.options}) < len(question.options):
                 yield doc.problem((*loc, "options"), "two options say the same thing: every option must differ")
             if question.format == "assertion-reason" and len(question.statements) != 2:
