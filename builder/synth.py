@@ -543,7 +543,7 @@ def _article(
         "raw": f"raw/{article_id}.txt",
         "status": "reviewed",
         "added": added.isoformat(),
-        "summary": f"This {KIND_NOUNS.get(kind, kind)} reports {len(chosen)} events, the first of them "
+        "summary": f"This {KIND_NOUNS.get(kind, kind)} describes {len(chosen)} events, the first of them "
         f"“{chosen[0].title}”. On “{_label(topics, first)}” it says “{first['value']}”, and on "
         f"“{_label(topics, second)}” “{second['value']}”. It names {len(mentioned)} actors.",
         "key_points": [f"{_label(topics, c)}: {c['value']}." for c in claims[:4]],

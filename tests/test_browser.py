@@ -125,3 +125,13 @@ def test_glossary_terms_show_tooltips(server: str, watched: Watched) -> None:
     abbr = page.locator("abbr[title]").first
     assert abbr.get_attribute("title")
     watched.clean()
+
+
+def test_no_page_requests_anything_beyond_the_machine(server: str, watched: Watched, guide_site: Path) -> None:
+    site = guide_site / "site"
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert len(pages) > 40
+    for path in pages:
+        watched.page.goto(f"{server}/{path}", wait_until="load")
+    watched.page.wait_for_load_state("networkidle")
+    watched.clean()
