@@ -34,7 +34,14 @@ DATE_PHRASES = re.compile(
 )
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,300})[\"”]")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|the|de|von|al))*[ -][A-Z][a-z]+\b")
-SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+SENTENCE_END = re.compile('[.!?]["\u201d\u2019)]*(?=\\s+["\u201c(]?[A-Z0-9])|\n')
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen col lt sen rep gov no vs jan feb aug sept oct nov dec inc ltd co corp".split()
+)
+LEADING_WORDS = frozenset(
+    "The A An In On At During After Before As For From Since By With While When This That These Those Its Their But "
+    "And Or".split()
+)
 STOPWORDS = frozenset(
     "the a an of to in on at for and or was were is are who what when where which how did do does with by as "
     "that this it its their they from be been had has have talks source sources say says said according".split()
@@ -128,8 +135,8 @@ def _guess_title(lines: list[str]) -> str:
         cleaned = MOJIBAKE.sub("", line).strip(" -:|")
         if 10 <= len(cleaned) <= 150 and not cleaned.lower().startswith("published"):
             return cleaned
-    first = SENTENCE.match(lines[0]) if lines else None
-    return (first.group(0).strip() if first else "Untitled article")[:150]
+    first = _sentences(lines[0]) if lines else []
+    return (first[0] if first else "Untitled article")[:150]
 
 
 def _guess_published(text: str) -> str | None:
@@ -158,7 +165,17 @@ def _date_phrases(text: str) -> Iterator[tuple[str, str | None, int]]:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.group(0).strip() for s in SENTENCE.finditer(text) if len(s.group(0).strip()) > 15]
+    """Sentences of the text, verbatim; "U.S." or "Mr." do not end one."""
+    sentences, start = [], 0
+    for end in SENTENCE_END.finditer(text):
+        before = re.search(r"(\w+)\.?$", text[start : end.start() + 1])
+        word = before.group(1) if before else ""
+        if end.group(0) != "\n" and (len(word) == 1 or word.lower() in ABBREVIATIONS):
+            continue  # an initial or an abbreviation, not the end of a sentence
+        sentences.append(text[start : end.end()].strip())
+        start = end.end()
+    sentences.append(text[start:].strip())
+    return [s for s in sentences if len(s) > 15]
 
 
 def _known_actors(text: str, actors: tuple[Actor, ...]) -> Iterator[tuple[Actor, str]]:
@@ -172,9 +189,17 @@ def _known_actors(text: str, actors: tuple[Actor, ...]) -> Iterator[tuple[Actor,
 
 
 def _candidates(text: str, actors: tuple[Actor, ...]) -> list[str]:
-    known = {n.casefold() for a in actors for n in (a.name, *a.aliases)}
-    found = [m.group(0) for m in NAME.finditer(text)]
-    return sorted({n for n in found if n.casefold() not in known and not DATE_PHRASES.fullmatch(n)})[:40]
+    """Capitalised names (two words or more) that are not, and do not contain, a known actor's name."""
+    known = [n.casefold() for a in actors for n in (a.name, *a.aliases)]
+    found = set()
+    for match in NAME.finditer(text):
+        words = match.group(0).replace("-", " ").split()
+        while words and words[0].capitalize() in LEADING_WORDS:
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) >= 2 and not any(k in name.casefold() for k in known) and not DATE_PHRASES.fullmatch(name):
+            found.add(name)
+    return sorted(found)[:40]
 
 
 def _relevant(text: str, topic: Topic) -> list[str]:
