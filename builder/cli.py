@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from builder.draft import DraftError, plan_draft, read_text, write_draft
+from builder.draft import DraftError
 from builder.export import EXPORT_FORMATS, export_bank
 from builder.model import SLUG
 from builder.pipeline import build, check
@@ -112,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def new_article(source: str, article_id: str | None, content: Path) -> int:
     """`new`: store the text, write the draft, check that it validates, and say what to do next."""
+    from builder.draft import plan_draft, read_text, write_draft  # only `new` needs edtf's text parser
+
     data = sys.stdin.buffer.read() if source == "-" else _read_input(Path(source))
     text = read_text(data, "standard input" if source == "-" else source)
     corpus = check(content)

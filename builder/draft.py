@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edtf import text_to_edtf
-
 from builder.model import Actor, Topic
 from builder.validate import Corpus
 
@@ -148,6 +146,8 @@ def _guess_published(text: str) -> str | None:
 
 
 def _edtf(phrase: str) -> str | None:
+    from edtf import text_to_edtf  # imported here: it loads dateutil's parser, which only `new` needs
+
     try:
         value = text_to_edtf(phrase)
     except Exception:  # edtf's parser raises many kinds of error on odd phrases

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from edtf import parse_edtf
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from builder import dates
 
 __all__ = [
     "Actor",
@@ -38,10 +39,8 @@ EDTF_HELP = (
 
 
 def _check_edtf(value: str) -> str:
-    try:
-        parse_edtf(value)
-    except Exception as err:  # edtf raises several exception types for bad input
-        raise ValueError(f"'{value}' is not {EDTF_HELP}") from err
+    if not dates.is_valid(value):
+        raise ValueError(f"'{value}' is not {EDTF_HELP}")
     return value
 
 

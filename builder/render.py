@@ -77,6 +77,8 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates do not change during a build; skip a stat() per include
+        cache_size=-1,
     )
     # `html` escapes user text for raw HTML blocks, where Markdown escapes would show as backslashes.
     env.filters.update(block=block, code_fence=code_fence, human_date=dates.human, html=escape, page_title=_page_title)

@@ -93,3 +93,16 @@ def test_relative_urls_between_pages() -> None:
     assert relative_url("sources/x.md", "index.md") == "sources/x.md"
     assert relative_url("index.md", "sources/x.md") == "../index.md"
     assert relative_url("discrepancies.md#talks-date", "sources/x.md") == "../discrepancies.md#talks-date"
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [("2024", True), ("2024-02-29", True), ("2023-02-29", False), ("2024-13", False), ("2024-04-31", False),
+     ("2024-21", True), ("2024-21?", False), ("2024-40", True), ("2024-12-18/2024-12-19", True), ("April 2024", False)],
+)  # fmt: skip
+def test_edtf_validity(value: str, valid: bool) -> None:
+    assert dates.is_valid(value) is valid
+
+
+def test_winter_runs_into_the_next_year() -> None:
+    assert dates.bounds("2023-24") == ("2023-12-01", "2024-02-29")
