@@ -10,13 +10,15 @@ from builder.validate import Corpus
 __all__ = ["coverage_svg"]
 
 CELL_W, CELL_H, LABEL_W, HEAD_H = 120, 30, 260, 60
+MAX_COLUMNS = 30  # sources drawn; beyond this the picture would be too wide to read (the table has them all)
 # Distinct answers get distinct fills *and* letters, so nothing relies on colour alone.
 FILLS = ["#3f51b5", "#e65100", "#2e7d32", "#ad1457", "#00838f", "#6d4c41"]
 
 
 def coverage_svg(corpus: Corpus, analysis: Analysis) -> str:
     """Topics as rows, sources as columns; each cell shows which answer (A, B, ...) a source gives."""
-    sources = [a for a in corpus.articles if a.status == "reviewed"]
+    reviewed = [a for a in corpus.articles if a.status == "reviewed"]
+    sources = reviewed[-MAX_COLUMNS:]  # the most recently added sources, when there are more than fit
     width = LABEL_W + CELL_W * len(sources) + 140
     height = HEAD_H + CELL_H * len(analysis.findings) + 10
     parts = [
@@ -24,7 +26,7 @@ def coverage_svg(corpus: Corpus, analysis: Analysis) -> str:
         f'height="{height}" role="img" aria-labelledby="coverage-title coverage-desc" '
         'font-family="sans-serif" font-size="13">',
         '<title id="coverage-title">Coverage: which source answers which topic</title>',
-        f'<desc id="coverage-desc">{escape(_description(analysis, len(sources)))}</desc>',
+        f'<desc id="coverage-desc">{escape(_description(analysis, len(sources), len(reviewed)))}</desc>',
         '<rect width="100%" height="100%" fill="#ffffff"/>',
     ]
     for col, source in enumerate(sources):
@@ -58,7 +60,7 @@ def _cell(x: int, y: int, answers: tuple[Answer, ...], source_id: str) -> str:
     )
 
 
-def _description(analysis: Analysis, sources: int) -> str:
+def _description(analysis: Analysis, sources: int, reviewed: int) -> str:
     rows = []
     for finding in analysis.findings:
         answers = "; ".join(
@@ -66,7 +68,8 @@ def _description(analysis: Analysis, sources: int) -> str:
             for i, a in enumerate(finding.answers)
         )
         rows.append(f"{finding.topic.label}: {STATUS_LABELS[finding.status]}" + (f", {answers}" if answers else ""))
-    return f"{len(analysis.findings)} topics across {sources} sources. " + ". ".join(rows) + "."
+    shown = f"{sources} sources" if sources == reviewed else f"the {sources} latest of {reviewed} sources"
+    return f"{len(analysis.findings)} topics across {shown}. " + ". ".join(rows) + "."
 
 
 def _cut(text: str, limit: int) -> str:

@@ -7,7 +7,7 @@ deliberately built it as Markdown (a `Markup` value, such as a link from `link`)
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
 from builder.coverage import coverage_svg
 from builder.export import downloads
 from builder.markdown_text import block, code_fence, inline, link, relative_url
+from builder.model import Article
 from builder.questions import build_bank
 from builder.render_quiz import add_quiz_pages
 from builder.validate import Corpus
@@ -83,7 +84,14 @@ def _environment() -> jinja2.Environment:
     # `html` escapes user text for raw HTML blocks, where Markdown escapes would show as backslashes.
     env.filters.update(block=block, code_fence=code_fence, human_date=dates.human, html=escape, page_title=_page_title)
     env.filters.update(precision=_precision_words)
-    env.globals.update(kind_labels=KIND_LABELS, status_labels=STATUS_LABELS, KIND_PLURALS=KIND_PLURALS)
+    env.globals.update(
+        kind_labels=KIND_LABELS,
+        status_labels=STATUS_LABELS,
+        KIND_PLURALS=KIND_PLURALS,
+        MAX_QUOTES=MAX_QUOTES,
+        MAX_LIST=MAX_LIST,
+        MATRIX_MAX_SOURCES=MATRIX_MAX_SOURCES,
+    )
     return env
 
 
@@ -93,13 +101,30 @@ def render_page(template: str, path: str, **context: Any) -> str:
     helpers: dict[str, Callable[..., Any]] = {
         "link": lambda text, target: link(text, target, path),
         "url": lambda target: Markup(relative_url(target, path)),
-        "badge": lambda article: Markup(f"{link(article.label, source_path(article.id), path)}{{ .sg-badge }}"),
+        "badge": lambda article: _badge(article, path),
+        "badges": lambda articles, limit=MAX_BADGES: _badges(articles, path, limit),
         "status_badge": lambda status: Markup(
             f'<span class="sg-status sg-status--{status}">{inline(STATUS_LABELS[status])}</span>'
         ),
     }
     text = env.get_template(template).render(page_path=path, **helpers, **context)
     return _tidy(text)
+
+
+MAX_BADGES = 30  # source badges listed in one place; the rest are counted, so pages stay small at scale
+MAX_QUOTES = 5  # quotes shown per answer or per event; every source is still named by its badge
+MAX_LIST = 50  # one-line entries (claims naming an actor) listed before the rest are only counted
+MATRIX_MAX_SOURCES = 12  # above this, "who says what" lists answers with counts instead of a column per source
+
+
+def _badge(article: Article, path: str) -> Markup:
+    return Markup(f"{link(article.label, source_path(article.id), path)}{{ .sg-badge }}")
+
+
+def _badges(articles: Sequence[Article], path: str, limit: int) -> Markup:
+    shown = Markup(" ").join(_badge(article, path) for article in articles[:limit])
+    hidden = len(articles) - limit
+    return shown + Markup(f" and {hidden} more") if hidden > 0 else shown
 
 
 def _tidy(text: str) -> str:
@@ -123,7 +148,13 @@ def actor_path(actor_id: str) -> str:
 def render_site(corpus: Corpus) -> Pages:
     """Every page of the site, keyed by docs path, in a stable order."""
     analysis = analyse(corpus)
-    shared = {"corpus": corpus, "analysis": analysis, "source_path": source_path, "actor_path": actor_path}
+    shared = {
+        "corpus": corpus,
+        "analysis": analysis,
+        "source_path": source_path,
+        "actor_path": actor_path,
+        "reviewed": [a for a in corpus.articles if a.status == "reviewed"],
+    }
     pages: Pages = {}
 
     def add(path: str, template: str, **context: Any) -> None:
