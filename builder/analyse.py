@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from builder import dates
@@ -117,7 +118,11 @@ class TopicFinding:
         return "topic-" + self.topic.id.replace(".", "-")
 
     def answer_of(self, article_id: str) -> Answer | None:
-        return next((a for a in self.answers if any(s.id == article_id for s in a.sources)), None)
+        return self._by_source.get(article_id)
+
+    @cached_property
+    def _by_source(self) -> dict[str, Answer]:
+        return {article.id: answer for answer in self.answers for article, _ in answer.claims}
 
 
 def answers_for(topic: Topic, articles: Iterable[Article]) -> tuple[Answer, ...]:
@@ -210,11 +215,6 @@ def names_of(actor: Actor) -> tuple[str, ...]:
     return (actor.name, *actor.aliases)
 
 
-def _names_in(text: str, actor: Actor) -> bool:
-    folded = text.casefold()
-    return any(name.casefold() in folded for name in names_of(actor))
-
-
 def actor_profiles(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> tuple[ActorProfile, ...]:
     """A profile per actor, in actors.yaml order."""
     by_id = {actor.id: actor for actor in corpus.actors}
@@ -223,21 +223,21 @@ def actor_profiles(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> tuple[
         for _, report in entry.reports:
             for one in report.actors:
                 together[one].update(other for other in report.actors if other != one)
+    mentions_of: dict[str, list[tuple[Article, tuple[str, tuple[str, ...]]]]] = defaultdict(list)
+    for article in corpus.articles:
+        for m in article.actors:
+            mentions_of[m.actor].append((article, (m.role, tuple(m.quotes))))
+    events_of: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for entry in entries:
+        for actor_id in dict.fromkeys(a for _, r in entry.reports for a in r.actors):
+            events_of[actor_id].append(entry)
+    folded = [(a, c, f"{c.value}\n{c.quote}".casefold()) for a in corpus.articles for c in a.claims]
     profiles = []
     for actor in corpus.actors:
-        mentions = tuple(
-            (article, (m.role, tuple(m.quotes)))
-            for article in corpus.articles
-            for m in article.actors
-            if m.actor == actor.id
-        )
-        in_events = tuple(e for e in entries if any(actor.id in r.actors for _, r in e.reports))
-        claims = tuple(
-            (article, claim)
-            for article in corpus.articles
-            for claim in article.claims
-            if _names_in(claim.value, actor) or _names_in(claim.quote, actor)
-        )
+        mentions = tuple(mentions_of[actor.id])
+        in_events = tuple(events_of[actor.id])
+        names = [n.casefold() for n in names_of(actor)]
+        claims = tuple((a, c) for a, c, text in folded if any(n in text for n in names))
         companions = tuple(by_id[i] for i, _ in sorted(together[actor.id].items(), key=lambda kv: (-kv[1], kv[0])))
         members = tuple(a for a in corpus.actors if a.affiliation == actor.id)
         profiles.append(ActorProfile(actor, mentions, in_events, claims, companions, members))

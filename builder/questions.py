@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -132,9 +132,10 @@ def according_to(found: Iterable[TopicFinding]) -> Iterator[Question]:
 
 
 def which_source(corpus: Corpus, found: Iterable[TopicFinding]) -> Iterator[Question]:
-    """'Which source says: <quote>?' for answers that only one source gives, in words no other source uses."""
+    """'Which source says: <quote>?' for answers that only one source gives, with three other sources as
+    distractors, none of which has the same words (else two answers would be right)."""
     sources = reviewed(corpus.articles)
-    texts = {a.id: normalise(corpus.raw[a.id]) for a in sources}
+    texts: dict[str, str] = {}
     for finding in found:
         if finding.status in ("consensus", "not-covered", "single-source"):
             continue
@@ -143,15 +144,39 @@ def which_source(corpus: Corpus, found: Iterable[TopicFinding]) -> Iterator[Ques
                 continue
             article, claim = answer.claims[0]
             quote = normalise(claim.quote)
-            if any(quote in text for other, text in texts.items() if other != article.id):
-                continue  # another source has the same words: two answers would be right
             qid = f"which-source.{finding.topic.id}.{article.id}"
-            options, key = _shuffled(qid, article.label, [a.label for a in sources if a.id != article.id])
+
+            def differs(other: Article, own: str = article.id, words: str = quote) -> bool:
+                return other.id != own and words not in _text(other, corpus, texts)
+
+            others = _pick(qid, sources, 3, differs)
+            if not others:
+                continue
+            options, key = _shuffled(qid, article.label, [a.label for a in others])
             explanation = f"Only the {article.label} says this, in answer to “{finding.topic.question}”."
             yield Question(
                 qid, "sources", "which-source", f"Which source says: “{claim.quote}”?", (), None, options, key,
                 explanation, (Citation(article, claim.quote, finding.topic.id),),
             )  # fmt: skip
+
+
+def _text(article: Article, corpus: Corpus, cache: dict[str, str]) -> str:
+    if article.id not in cache:
+        cache[article.id] = normalise(corpus.raw[article.id])
+    return cache[article.id]
+
+
+def _pick(seed: str, pool: Sequence[Article], count: int, accept: Callable[[Article], bool]) -> list[Article]:
+    """Up to `count` accepted items of `pool`, chosen by a stable hash walk: constant work however large the
+    pool (sorting it by a hash per question would make the bank quadratic in the number of sources)."""
+    chosen: list[Article] = []
+    for attempt in range(count * 8):
+        item = pool[_index(f"{seed}/{attempt}", len(pool))]
+        if item not in chosen and accept(item):
+            chosen.append(item)
+            if len(chosen) == count:
+                break
+    return chosen
 
 
 def _orderable(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,13 +35,26 @@ class Corpus:
     quiz: Quiz = field(default_factory=Quiz)
 
     def actor(self, actor_id: str) -> Actor:
-        return next(a for a in self.actors if a.id == actor_id)
+        return self._actors[actor_id]
 
     def topic(self, topic_id: str) -> Topic:
-        return next(t for t in self.topics if t.id == topic_id)
+        return self._topics[topic_id]
 
     def event(self, event_id: str) -> Event:
-        return next(e for e in self.events if e.id == event_id)
+        return self._events[event_id]
+
+    # Lookups by id, built on first use (cached_property writes around the frozen dataclass's __setattr__).
+    @cached_property
+    def _actors(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def _topics(self) -> dict[str, Topic]:
+        return {t.id: t for t in self.topics}
+
+    @cached_property
+    def _events(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
 
 
 def load_corpus(content: Path) -> Corpus:
