@@ -1,5 +1,11 @@
 """Quiz pages (part of the render stage): practice sets by theme, a mock test, mains practice, review.
 
+Practice sets are split into pages of at most `PAGE_SIZE` questions (quiz/<theme>.md, quiz/<theme>-2.md, ...),
+so no page grows with the bank. The review page holds no questions: quiz.js saves, with each answer, the
+site-relative URL of the page it was given on (`data-page`) and a short copy of its stem, and the review page
+lists the saved mistakes as links built from its own `data-root` (the path from the page to the site root), so
+they work on any host, under a sub-path and from file://.
+
 Questions are raw HTML blocks (fieldset, radios, details), so every question and its answer can be read without
 JavaScript; `theme/assets/quiz.js` adds checking, the exam timer and saved progress. Inside raw HTML, MkDocs
 rewrites no links and Markdown escapes would show, so templates print user text with the `html` filter and
@@ -50,6 +56,11 @@ DIRECTIVES = {  # what the directive word of a mains question asks the answer to
 }
 
 
+PAGE_SIZE = 50  # questions per practice page: pages stay small however large the bank grows
+NAV_ALL = 9  # up to this many pages, the page navigation lists them all; beyond, a window around the current one
+NAV_WINDOW = 2  # pages listed on each side of the current one when the list is compact
+
+
 @dataclass(frozen=True)
 class PracticeSet:
     theme: str
@@ -58,11 +69,74 @@ class PracticeSet:
 
     @property
     def path(self) -> str:
-        return f"quiz/{self.theme}.md"
+        """Page 1, the set's address."""
+        return self.page_path(1)
+
+    @property
+    def page_count(self) -> int:
+        return max(1, math.ceil(len(self.questions) / PAGE_SIZE))
+
+    def page_path(self, number: int) -> str:
+        return f"quiz/{self.theme}.md" if number == 1 else f"quiz/{self.theme}-{number}.md"
+
+    @property
+    def pages(self) -> list[PracticePage]:
+        return [PracticePage(self, number) for number in range(1, self.page_count + 1)]
+
+
+@dataclass(frozen=True)
+class PracticePage:
+    """Page `number` (from 1) of a practice set: questions `first` to `first + len(questions) - 1`."""
+
+    practice: PracticeSet
+    number: int
+
+    @property
+    def path(self) -> str:
+        return self.practice.page_path(self.number)
+
+    @property
+    def url(self) -> str:
+        """Where the page is built, relative to the site root: what quiz.js saves with an answer."""
+        return _built_url(self.path)
+
+    @property
+    def first(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + 1
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self.practice.questions[self.first - 1 : self.first - 1 + PAGE_SIZE]
+
+    @property
+    def title(self) -> str:
+        """The set's title, with the page when there are several: how the review page names it."""
+        total = self.practice.page_count
+        return self.practice.title if total == 1 else f"{self.practice.title}, page {self.number} of {total}"
+
+    @property
+    def compact(self) -> bool:
+        return self.practice.page_count > NAV_ALL
+
+    @property
+    def listed(self) -> list[int | None]:
+        """Page numbers for the navigation: all when few; else the first, the last and a window around this
+        one, with None where pages are left out."""
+        total = self.practice.page_count
+        if total <= NAV_ALL:
+            return list(range(1, total + 1))
+        low, high = max(1, self.number - NAV_WINDOW), min(total, self.number + NAV_WINDOW)
+        shown = sorted({1, total, *range(low, high + 1)})
+        listed: list[int | None] = []
+        for number in shown:
+            if listed and number - (listed[-1] or 0) > 1:
+                listed.append(None)
+            listed.append(number)
+        return listed
 
 
 def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[Question]) -> None:
-    """Add quiz/index.md, one practice page per theme with questions, mock.md, mains.md and review.md."""
+    """Add quiz/index.md, the pages of each practice set with questions, mock.md, mains.md and review.md."""
     sets = [
         PracticeSet(theme, title, tuple(q for q in bank if q.theme == theme)) for theme, title in THEME_TITLES.items()
     ]
@@ -78,15 +152,21 @@ def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[
         def href(target: str) -> Markup:
             return Markup(escape(html_href(target, path)))
 
-        add(path, template, href=href, topic_anchors=anchors, topic_labels=labels, glossary_terms=glossary, **context)
+        add(
+            path, template, href=href, topic_anchors=anchors, topic_labels=labels, glossary_terms=glossary,
+            page_url=_built_url(path), site_root=_site_root(path), **context,
+        )  # fmt: skip
 
     page(
         "quiz/index.md", "quiz_index.md.j2", sets=sets, mock=mock, minutes=minutes, mains=corpus.quiz.mains,
         downloads=_downloads(),
     )  # fmt: skip
+    homes: dict[str, PracticePage] = {}  # question id -> the practice page it is on
     for practice in sets:
-        page(practice.path, "quiz_practice.md.j2", practice=practice)
-    page("quiz/mock.md", "quiz_mock.md.j2", questions=mock, minutes=minutes)
+        for part in practice.pages:
+            page(part.path, "quiz_practice.md.j2", practice=practice, part=part)
+            homes.update((q.id, part) for q in part.questions)
+    page("quiz/mock.md", "quiz_mock.md.j2", questions=mock, minutes=minutes, homes=homes)
     prompts = [(prompt, [articles[a] for a in prompt.sources if a in articles]) for prompt in corpus.quiz.mains]
     page("quiz/mains.md", "quiz_mains.md.j2", prompts=prompts, directives=DIRECTIVES, version=mains_version)
     page("quiz/review.md", "quiz_review.md.j2", sets=sets)
@@ -109,6 +189,11 @@ def mains_version(prompt: MainsPrompt) -> str:
 def _built_url(docs_path: str) -> str:
     """Where MkDocs puts a docs file, relative to the site root, with `use_directory_urls: false`."""
     return docs_path[: -len(".md")] + ".html" if docs_path.endswith(".md") else docs_path
+
+
+def _site_root(docs_path: str) -> str:
+    """The relative path from the page built from `docs_path` to the site root: '' or '../' or '../../'."""
+    return "../" * docs_path.count("/")
 
 
 def html_href(target: str, current: str) -> str:

@@ -1,10 +1,12 @@
 """Quiz pages in a real browser (practice, mock exam, saved progress, review, reset, instant navigation), plus
-checks on the built HTML: links in the raw-HTML questions resolve, user text is escaped, answers stay out of
-search."""
+checks on the built HTML (links in the raw-HTML questions resolve, user text is escaped, answers stay out of
+search) and on the generated Markdown (practice sets are paginated, the review page does not grow with the
+bank)."""
 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from bs4 import BeautifulSoup
 from builder.analyse import analyse
 from builder.questions import Question, build_bank, mock_test
 from builder.render import actor_path, render_page, source_path
-from builder.render_quiz import add_quiz_pages
+from builder.render_quiz import PAGE_SIZE, add_quiz_pages
 from builder.validate import Corpus, load_corpus
 
 from .conftest import ROOT
@@ -26,7 +28,8 @@ from .test_browser import Watched, browser, server, watched
 
 FIXTURES = (browser, server, watched)  # shared with test_browser: pytest finds fixtures by name in this module
 
-KEY = "storyguide.quiz.v1"
+KEY = "storyguide.quiz.v2"
+OLD_KEY = "storyguide.quiz.v1"
 
 
 def _accept_dialogs(page: Any, seen: list[str]) -> None:
@@ -71,6 +74,8 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
     page.goto(practice_url)
     right, wrong = _questions(page).nth(0), _questions(page).nth(1)
     right_id, wrong_id = right.get_attribute("data-qid"), wrong.get_attribute("data-qid")
+    wrong_dom = wrong.get_attribute("id")
+    stem = " ".join(wrong.locator("legend").inner_text().split()[2:])  # without "Question 2."
 
     _answer(right, int(right.get_attribute("data-answer")))
     right.get_by_role("button", name="Check").click()
@@ -85,9 +90,12 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
     assert feedback.startswith(f"✗ Not correct: the answer is ({key})")
     assert wrong.locator("details.quiz-answer .quiz-key-line").is_visible()
     saved = _saved(page)
-    assert saved["version"] == 1
+    assert saved["version"] == 2
     assert saved["answers"][right_id]["correct"] is True
-    assert saved["answers"][wrong_id]["correct"] is False
+    mistake = saved["answers"][wrong_id]
+    assert mistake["correct"] is False
+    assert (mistake["page"], mistake["dom"]) == ("quiz/sources.html", wrong_dom)
+    assert stem.startswith(mistake["stem"].rstrip("…")) and len(mistake["stem"]) <= 160
 
     page.reload()
     right, wrong = page.locator(f"[data-qid='{right_id}']"), page.locator(f"[data-qid='{wrong_id}']")
@@ -96,18 +104,81 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
     assert wrong.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
 
     page.goto(server + "/quiz/review.html")
-    shown = [q.get_attribute("data-qid") for q in _questions(page).all()]
-    assert shown == [wrong_id]
+    assert page.locator("fieldset.quiz-q").count() == 0  # the review page holds links, not questions
+    links = page.locator(".quiz-review-list a")
+    assert links.count() == 1
+    assert links.first.inner_text() == mistake["stem"]
+    assert links.first.get_attribute("href") == f"../quiz/sources.html#{wrong_dom}"
+    assert page.locator(".quiz-review-count").inner_text() == "1 question to review, on 1 page."
+    assert "1 mistake" in page.locator(".quiz-review-page h2").inner_text()
     assert page.locator(".quiz-empty").is_hidden()
     assert page.locator(".quiz-nojs").is_hidden()
 
+    links.first.click()
+    page.wait_for_url(f"**/quiz/sources.html#{wrong_dom}")
+    target = page.locator(f"[id='{wrong_dom}']")
+    assert target.evaluate("el => el.matches(':target')")
+    assert target.evaluate(
+        "el => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }"
+    )
+    assert target.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")  # the saved wrong choice
+    _answer(target, int(target.get_attribute("data-answer")))  # answered right: it leaves the review list
+    target.get_by_role("button", name="Check").click()
+    page.goto(server + "/quiz/review.html")
+    assert page.locator(".quiz-review-list a").count() == 0
+    assert page.locator(".quiz-empty").is_visible()
+
+    _answer_wrong_and_check(page, practice_url)
+    page.goto(server + "/quiz/review.html")
     page.get_by_role("button", name="Reset my progress").click()
     assert dialogs and "Delete" in dialogs[-1]
-    assert _questions(page).count() == 0
+    assert page.locator(".quiz-review-list a").count() == 0
     assert page.locator(".quiz-empty").is_visible()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
     page.goto(practice_url)
     assert page.locator("fieldset.quiz-q input:checked").count() == 0
+    watched.clean()
+
+
+def _answer_wrong_and_check(page: Any, url: str, n: int = 0) -> Any:
+    page.goto(url)
+    question = _questions(page).nth(n)
+    _answer(question, _wrong(question))
+    question.get_by_role("button", name="Check").click()
+    return question
+
+
+@pytest.mark.browser
+def test_review_links_lead_to_later_pages_and_mock_mistakes_to_their_practice_page(
+    server: str, watched: Watched
+) -> None:
+    page = watched.page
+    dialogs: list[str] = []
+    _accept_dialogs(page, dialogs)
+    page.goto(_first_set(page, server))
+    second = page.locator("nav.quiz-pages a[rel=next]").first
+    if not second.count():
+        pytest.skip(f"the first practice set has no more than {PAGE_SIZE} questions")
+    second_url = urljoin(page.url, second.get_attribute("href"))
+    question = _answer_wrong_and_check(page, second_url, 0)
+    assert question.locator(".quiz-n").inner_text() == f"Question {PAGE_SIZE + 1}."
+    assert page.locator("nav.quiz-pages [aria-current=page]").first.inner_text() == "2"
+    dom = question.get_attribute("id")
+
+    page.goto(server + "/quiz/mock.html")
+    page.get_by_role("button", name=re.compile(r"^Start the test")).click()
+    exam_q = _questions(page).nth(0)
+    _answer(exam_q, _wrong(exam_q))
+    home, exam_dom = exam_q.get_attribute("data-home"), exam_q.get_attribute("id")
+    page.get_by_role("button", name="Submit answers").click()
+
+    page.goto(server + "/quiz/review.html")
+    hrefs = [a.get_attribute("href") for a in page.locator(".quiz-review-list a").all()]
+    assert hrefs[0] == f"../{home}#{exam_dom}"  # newest first; a mock mistake links to its practice page
+    assert f"../{urlparse(second_url).path.lstrip('/')}#{dom}" in hrefs
+    page.locator(".quiz-review-list a").nth(hrefs.index(f"../{home}#{exam_dom}")).click()
+    page.wait_for_url(f"**/{home}#{exam_dom}")
+    assert page.locator(f"[id='{exam_dom}'] .quiz-feedback").inner_text().startswith("✗ Not correct")
     watched.clean()
 
 
@@ -116,16 +187,40 @@ def test_a_changed_question_ignores_its_old_saved_answer(server: str, watched: W
     page = watched.page
     page.goto(_first_set(page, server))
     first = _questions(page).nth(0)
-    qid = first.get_attribute("data-qid")
+    qid, dom = first.get_attribute("data-qid"), first.get_attribute("id")
     old = {"choice": 0, "correct": False, "version": "old-version", "at": "2024-01-01T00:00:00Z"}
+    old |= {"page": "quiz/sources.html", "dom": dom, "stem": "An old question"}
     page.evaluate(
-        f"localStorage.setItem('{KEY}', JSON.stringify({{version: 1, answers: {{'{qid}': {json.dumps(old)}}}}}))"
+        f"localStorage.setItem('{KEY}', JSON.stringify({{version: 2, answers: {{'{qid}': {json.dumps(old)}}}}}))"
     )
     page.reload()
     assert first.locator("input:checked").count() == 0
     assert first.locator(".quiz-feedback").inner_text() == ""
     page.goto(server + "/quiz/review.html")
-    assert _questions(page).count() == 0
+    assert page.locator(".quiz-review-list a").count() == 0
+    watched.clean()
+
+
+@pytest.mark.browser
+def test_version_1_progress_is_migrated(server: str, watched: Watched) -> None:
+    page = watched.page
+    practice_url = _first_set(page, server)
+    page.goto(practice_url)
+    first = _questions(page).nth(0)
+    qid, version, choice = first.get_attribute("data-qid"), first.get_attribute("data-version"), _wrong(first)
+    old = {"choice": choice, "correct": False, "version": version, "at": "2024-01-01T00:00:00Z"}
+    page.evaluate(f"localStorage.removeItem('{KEY}')")
+    page.evaluate(
+        f"localStorage.setItem('{OLD_KEY}', JSON.stringify({{version: 1, answers: {{'{qid}': {json.dumps(old)}}}}}))"
+    )
+    page.goto(server + "/quiz/review.html")  # kept, but without its page: counted, not linked
+    assert page.locator(".quiz-review-list a").count() == 0
+    assert "1 older mistake" in page.locator(".quiz-review-older").inner_text()
+    assert page.evaluate(f"localStorage.getItem('{OLD_KEY}')") is None
+    page.goto(practice_url)  # its page restores it and records where it is
+    assert page.locator(f"[data-qid='{qid}'] .quiz-feedback").inner_text().startswith("✗ Not correct")
+    page.goto(server + "/quiz/review.html")
+    assert page.locator(".quiz-review-list a").count() == 1
     watched.clean()
 
 
@@ -265,6 +360,8 @@ def test_without_javascript_every_answer_is_readable(browser: object, server: st
         assert page.locator(".quiz-nojs").is_visible()
         page.goto(server + "/quiz/review.html")
         assert page.locator(".quiz-nojs").is_visible()
+        assert "needs JavaScript" in page.locator(".quiz-nojs").inner_text()
+        assert page.locator(".quiz-nojs a").count() >= 1  # the practice sets
     finally:
         page.close()
 
@@ -373,7 +470,8 @@ def test_hostile_question_text_is_shown_literally() -> None:
     )  # fmt: skip
     pages = _render_quiz(corpus, (question,))
     assert mock_test((question,)) == (question,)
-    for path in ("quiz/prelims.md", "quiz/mock.md", "quiz/review.md"):
+    assert "<fieldset" not in pages["quiz/review.md"]
+    for path in ("quiz/prelims.md", "quiz/mock.md"):
         soup = BeautifulSoup(_markdown_to_html(pages[path]), "html.parser")
         assert not soup.find("script") and not soup.find("b") and not soup.find("em")
         fieldset = soup.select_one("fieldset.quiz-q")
@@ -392,3 +490,80 @@ def test_quiz_pages_render_with_no_questions() -> None:
     assert sorted(pages) == ["quiz/index.md", "quiz/mains.md", "quiz/mock.md", "quiz/review.md"]
     assert "No questions yet" in pages["quiz/mock.md"]
     assert all(page.startswith("---\nsearch:\n  exclude: true\n---\n") for page in pages.values())
+
+
+def _fake_bank(real: Question, count: int) -> tuple[Question, ...]:
+    def fake(n: int) -> Question:
+        return Question(
+            f"fake.{n}", "sources", "authored", f"Fake question {n}?", (), None, ("yes", "no"), n % 2, "Because.",
+            real.citations,
+        )  # fmt: skip
+
+    return tuple(fake(n) for n in range(1, count + 1))
+
+
+def test_practice_sets_are_paginated_and_review_does_not_grow() -> None:
+    corpus = load_corpus(ROOT / "content")
+    real = build_bank(corpus, analyse(corpus))[0]
+    pages = _render_quiz(corpus, _fake_bank(real, 120))
+    practice = sorted((p for p in pages if p.startswith("quiz/sources")), key=len)
+    assert practice == ["quiz/sources.md", "quiz/sources-2.md", "quiz/sources-3.md"]
+    numbers: list[int] = []
+    for n, path in enumerate(practice, 1):
+        text = pages[path]
+        assert text.startswith("---\nsearch:\n  exclude: true\n---\n")
+        soup = BeautifulSoup(_markdown_to_html(text), "html.parser")
+        questions = soup.select("fieldset.quiz-q")
+        assert 0 < len(questions) <= PAGE_SIZE
+        shown = [int(q.select_one(".quiz-n").get_text().split()[1].rstrip(".")) for q in questions]  # type: ignore[union-attr]
+        numbers += shown
+        assert [q["data-qid"] for q in questions] == [f"fake.{i}" for i in shown]
+        assert f"Page {n} of 3" in soup.select_one("nav.quiz-pages").get_text()  # type: ignore[union-attr]
+        root = soup.select_one(".quiz[data-mode=practice]")
+        assert root is not None and (root["data-page"], root["data-root"]) == (path[:-3] + ".html", "../")
+        key = soup.select_one(".quiz-key ol")
+        assert key is not None and int(str(key.get("start", "1"))) == shown[0]
+        assert len(key.select("li")) == len(questions)
+        links = {a.get_text(): a["href"] for a in soup.select("nav.quiz-pages a")}
+        if n > 1:
+            assert links["Previous page"] == posixpath.basename(practice[n - 2])[:-3] + ".html"
+        if n < 3:
+            assert links["Next page"] == posixpath.basename(practice[n])[:-3] + ".html"
+    assert numbers == list(range(1, 121))  # numbering continues across pages
+    index = pages["quiz/index.md"]
+    assert "| [Who said what](sources.md) | 120 | 3 |" in index
+
+    small = _render_quiz(corpus, _fake_bank(real, 10))
+    assert "quiz/sources-2.md" not in small
+    assert BeautifulSoup(_markdown_to_html(small["quiz/sources.md"]), "html.parser").select("nav") == []
+    assert len(small["quiz/review.md"]) == len(pages["quiz/review.md"])
+
+
+def test_long_sets_get_compact_page_navigation() -> None:
+    corpus = load_corpus(ROOT / "content")
+    real = build_bank(corpus, analyse(corpus))[0]
+    pages = _render_quiz(corpus, _fake_bank(real, 20 * PAGE_SIZE))
+    assert len([p for p in pages if p.startswith("quiz/sources")]) == 20
+    soup = BeautifulSoup(_markdown_to_html(pages["quiz/sources-10.md"]), "html.parser")
+    nav = soup.select_one("nav.quiz-pages")
+    assert nav is not None and "Page 10 of 20" in nav.get_text()
+    items = [li.get_text() for li in nav.select("li")]
+    assert items == [
+        "First page",
+        "Previous page",
+        "1",
+        "…",
+        "8",
+        "9",
+        "10",
+        "11",
+        "12",
+        "…",
+        "20",
+        "Next page",
+        "Last page",
+    ]
+    assert nav.select_one("[aria-current=page]").get_text() == "10"  # type: ignore[union-attr]
+    mock = BeautifulSoup(_markdown_to_html(pages["quiz/mock.md"]), "html.parser")
+    homes = {q["data-home"] for q in mock.select("fieldset.quiz-q")}
+    assert homes and all(re.fullmatch(r"quiz/sources(-\d+)?\.html", str(h)) for h in homes)

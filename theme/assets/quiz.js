@@ -1,16 +1,33 @@
-/* Quiz pages: checking answers, the mock exam, saved progress. No framework, no network.
-   Markup comes from builder/templates/quiz_*.md.j2; without this file every answer is still readable. */
+/* Quiz pages: checking answers, the mock exam, saved progress, the list of mistakes. No framework, no network.
+   Markup comes from builder/templates/quiz_*.md.j2; without this file every answer is still readable.
+   Saved in localStorage under KEY, format version 2: {version: 2, answers: {qid: {choice, correct, version, at,
+   page, dom, stem}}, checklist: {mid: {version, ticked}}, titles: {page: title}}. `page` is the site-relative
+   URL of the practice page (its data-page, "quiz/sources-2.html"), `dom` the question's element id and `stem`
+   (wrong answers only) a short plain-text copy of the question: the review page links to page#dom from its own
+   data-root, so the links work on any host, under a sub-path and from file://. Version 1 data is migrated:
+   its answers are kept but have no page; the practice page they are on fills that in when next opened. */
 (function () {
   "use strict";
-  var KEY = "storyguide.quiz.v1";
+  var KEY = "storyguide.quiz.v2", OLD_KEY = "storyguide.quiz.v1", STEM = 160;
   var timer = null; // the running exam's interval: one at a time, cleared when the page changes
 
+  function fresh(s) {
+    return { version: 2, answers: (s && s.answers) || {}, checklist: (s && s.checklist) || {},
+      titles: (s && s.titles) || {} };
+  }
   function load() {
     try {
       var s = JSON.parse(localStorage.getItem(KEY));
-      if (s && s.version === 1) return { version: 1, answers: s.answers || {}, checklist: s.checklist || {} };
+      if (s && s.version === 2) return fresh(s);
+      var old = s ? null : JSON.parse(localStorage.getItem(OLD_KEY));
+      if (old && old.version === 1) { // migrate once: answers and ticks stay, without page or stem
+        s = fresh(old);
+        save(s);
+        localStorage.removeItem(OLD_KEY);
+        return s;
+      }
     } catch (e) { /* no storage, or a damaged value: start afresh */ }
-    return { version: 1, answers: {}, checklist: {} };
+    return fresh(null);
   }
   function save(s) {
     try { localStorage.setItem(KEY, JSON.stringify(s)); } catch (e) { /* storage full or blocked */ }
@@ -28,20 +45,25 @@
     return b;
   }
 
-  // One question: its saved answer (if still valid), its choice, and how it shows feedback.
-  function Q(fs) {
-    var q = { fs: fs, id: fs.dataset.qid, version: fs.dataset.version, key: +fs.dataset.answer };
+  // One question on a page whose .quiz element is `root`: its choice, how it shows feedback, how it is saved.
+  function Q(fs, root) {
+    var q = { fs: fs, id: fs.dataset.qid, version: fs.dataset.version, key: +fs.dataset.answer, dom: fs.id };
+    q.page = fs.dataset.home || root.dataset.page || ""; // where the question can be answered again
+    q.title = fs.dataset.homeTitle || root.dataset.title || "";
     q.radios = Array.prototype.slice.call(fs.querySelectorAll("input[type=radio]"));
     q.details = fs.querySelector("details.quiz-answer");
-    q.saved = function () {
-      var a = load().answers[q.id];
-      return a && a.version === q.version && q.radios[a.choice] ? a : null; // else the question changed
-    };
     q.choice = function () {
       for (var i = 0; i < q.radios.length; i++) if (q.radios[i].checked) return i;
       return -1;
     };
     q.option = function (i) { return fs.querySelector("label[for='" + q.radios[i].id + "']").textContent.trim(); };
+    q.stem = function () { // the legend without its number, then any statements: plain text, cut short
+      var legend = fs.querySelector("legend").cloneNode(true), n = legend.querySelector(".quiz-n");
+      if (n) n.remove();
+      var more = fs.querySelector(".quiz-more");
+      var text = (legend.textContent + " " + (more ? more.textContent : "")).replace(/\s+/g, " ").trim();
+      return text.length > STEM ? text.slice(0, STEM - 1).trim() + "…" : text;
+    };
     q.feedback = el("p", "quiz-feedback");
     q.feedback.setAttribute("role", "status"); // role=status is aria-live=polite
     q.feedback.setAttribute("aria-live", "polite");
@@ -53,9 +75,20 @@
       q.feedback.textContent = (choice < 0 ? "– Not answered: the answer is " : right ? "✓ Correct: "
         : "✗ Not correct: the answer is ") + q.option(q.key);
     };
+    q.place = function (s, a) { // note where the saved answer `a` can be found again; true if anything changed
+      var changed = a.page !== q.page || a.dom !== q.dom || (!a.correct && !a.stem);
+      a.page = q.page;
+      a.dom = q.dom;
+      if (!a.correct && !a.stem) a.stem = q.stem();
+      if (a.correct) delete a.stem; // only mistakes are listed: no need to keep the text of right answers
+      if (q.page && q.title && s.titles[q.page] !== q.title) { s.titles[q.page] = q.title; changed = true; }
+      return changed;
+    };
     q.record = function (choice) {
       var s = load();
-      s.answers[q.id] = { choice: choice, correct: choice === q.key, version: q.version, at: new Date().toISOString() };
+      var a = { choice: choice, correct: choice === q.key, version: q.version, at: new Date().toISOString() };
+      q.place(s, a);
+      s.answers[q.id] = a;
       save(s);
     };
     q.clear = function () {
@@ -67,8 +100,8 @@
     return q;
   }
 
-  function practice(root, review) {
-    var qs = Array.prototype.map.call(root.querySelectorAll(".quiz-q"), Q);
+  function practice(root) {
+    var qs = Array.prototype.map.call(root.querySelectorAll(".quiz-q"), function (fs) { return Q(fs, root); });
     qs.forEach(function (q) {
       var check = button("Check", function () {
         var c = q.choice();
@@ -80,30 +113,78 @@
       q.fs.insertBefore(el("div", "quiz-actions"), q.feedback).appendChild(check);
     });
     function restore() {
-      var shown = 0;
+      var s = load(), changed = false;
       qs.forEach(function (q) {
-        var a = q.saved();
+        var a = s.answers[q.id];
         q.clear();
-        if (review) {
-          q.fs.hidden = !(a && !a.correct);
-          if (!q.fs.hidden) {
-            shown++;
-            q.feedback.textContent = "Last time you chose " + q.option(a.choice).split(" ")[0] + ".";
-          }
-        } else if (a) {
-          q.radios[a.choice].checked = true;
-          q.show(a.choice);
+        if (!a) return;
+        if (a.version !== q.version || !q.radios[a.choice]) { // the question changed: its old answer is void
+          delete s.answers[q.id];
+          changed = true;
+          return;
         }
+        changed = q.place(s, a) || changed; // answers saved elsewhere (mock test, version 1) learn their page
+        q.radios[a.choice].checked = true;
+        q.show(a.choice);
       });
-      var empty = root.querySelector(".quiz-empty");
-      if (empty) empty.hidden = shown > 0;
+      if (changed) save(s);
     }
     restore();
     root.quizRestore = restore;
+    var target = decodeURIComponent(location.hash.slice(1));
+    if (/^q-/.test(target) && !document.getElementById(target)) { // a saved link to a question that has moved
+      var note = el("p", "quiz-moved", "The question you followed is no longer on this page: the set has changed " +
+        "since you answered it. Look for it on the other pages of this set.");
+      note.setAttribute("role", "status");
+      root.prepend(note);
+    }
+  }
+
+  // The review page: the saved mistakes, newest first, as links to their questions, grouped by page.
+  function review(root) {
+    var count = el("p", "quiz-review-count"), list = el("div", "quiz-review-list");
+    count.setAttribute("role", "status");
+    root.append(count, list);
+    var base = root.dataset.root || "";
+    function render() {
+      var s = load(), groups = {}, pages = [], unplaced = 0;
+      var wrong = Object.keys(s.answers).map(function (id) { return s.answers[id]; })
+        .filter(function (a) { return a && !a.correct; })
+        .sort(function (a, b) { return a.at < b.at ? 1 : a.at > b.at ? -1 : 0; });
+      wrong.forEach(function (a) {
+        if (!a.page || !a.dom) { unplaced++; return; } // saved before pages were kept (version 1)
+        if (!groups[a.page]) { groups[a.page] = []; pages.push(a.page); }
+        groups[a.page].push(a);
+      });
+      list.textContent = "";
+      pages.forEach(function (page) {
+        var items = groups[page], section = el("section", "quiz-review-page"), ul = el("ul");
+        var title = s.titles[page] || page;
+        section.append(el("h2", "", title + ": " + items.length + (items.length === 1 ? " mistake" : " mistakes")), ul);
+        items.forEach(function (a) {
+          var li = el("li"), link = el("a", "", a.stem || a.dom);
+          link.href = base + encodeURI(page) + "#" + encodeURIComponent(a.dom);
+          var when = new Date(a.at), letter = "abcde".charAt(a.choice);
+          li.append(link, el("span", "quiz-review-meta", " (you chose (" + letter + ")" +
+            (isNaN(when) ? "" : ", " + when.toLocaleDateString()) + ")"));
+          ul.append(li);
+        });
+        list.append(section);
+      });
+      var placed = wrong.length - unplaced;
+      count.textContent = placed ? placed + (placed === 1 ? " question" : " questions") + " to review, on " +
+        pages.length + (pages.length === 1 ? " page." : " pages.") : "";
+      if (unplaced) list.append(el("p", "quiz-review-older", unplaced + (unplaced === 1 ? " older mistake was" :
+        " older mistakes were") + " saved without its page. Open the practice sets: they show there, and appear " +
+        "here once you have opened their page."));
+      root.querySelector(".quiz-empty").hidden = wrong.length > 0;
+    }
+    render();
+    root.quizRestore = render;
   }
 
   function exam(root) {
-    var qs = Array.prototype.map.call(root.querySelectorAll(".quiz-q"), Q);
+    var qs = Array.prototype.map.call(root.querySelectorAll(".quiz-q"), function (fs) { return Q(fs, root); });
     var minutes = +root.dataset.minutes || 30, started = 0, end = 0, warned = 0;
     var bar = el("div", "quiz-bar"), clock = el("p", "quiz-timer"), count = el("p", "quiz-count");
     var notice = el("p", "quiz-sr"), summary = el("div", "quiz-summary");
@@ -231,7 +312,7 @@
   function resetter(box) {
     box.append(button("Reset my progress", function () {
       if (!window.confirm("Delete every answer and checklist tick saved by the quiz in this browser?")) return;
-      try { localStorage.removeItem(KEY); } catch (e) { /* nothing to delete */ }
+      try { localStorage.removeItem(KEY); localStorage.removeItem(OLD_KEY); } catch (e) { /* nothing to delete */ }
       document.querySelectorAll(".quiz").forEach(function (q) { if (q.quizRestore) q.quizRestore(); });
       document.querySelectorAll("[data-quiz-progress]").forEach(progress);
       var note = box.querySelector(".quiz-sr") || box.appendChild(el("p", "quiz-sr"));
@@ -252,7 +333,8 @@
     }
     each(".quiz[data-mode]", function (root) {
       if (root.dataset.mode === "exam") exam(root);
-      else practice(root, root.dataset.mode === "review");
+      else if (root.dataset.mode === "review") review(root);
+      else practice(root);
     });
     each(".quiz-mains[data-mid]", checklist);
     each("[data-quiz-progress]", progress);
