@@ -52,3 +52,7 @@ check: lint test ## lint, format check, type check, then every test
 
 clean:
 	rm -rf build site site-offline .site-* .site-offline-* node_modules $(VENV)
+
+.PHONY: bench
+bench: $(STAMP) ## time builder + mkdocs on synthetic guides of 10, 100, 1000 articles (BENCH_ARGS="--sizes 10 100 1000 3000")
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)

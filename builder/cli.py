@@ -16,6 +16,7 @@ from builder.pipeline import build, check
 from builder.problems import ContentError
 from builder.publish import PublishError, publish
 from builder.schema import write_schemas
+from builder.synth import article_count, synthesize, write_corpus
 
 __all__ = ["main"]
 
@@ -54,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema = commands.add_parser("schema", help="write the JSON Schemas of the content files")
     schema.add_argument("--schema-dir", type=Path, default=ROOT / "builder" / "schema", help="where to write them")
+    synth = commands.add_parser("synth", help="write a synthetic content folder of N articles (for benchmarks)")
+    synth.add_argument("articles", type=article_count, help="number of articles")
+    synth.add_argument("folder", type=Path, help="folder to create (must be new or empty)")
+    synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     return parser
 
 
@@ -65,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     started = time.perf_counter()
     try:
+        if args.command == "synth":
+            write_corpus(synthesize(args.articles, args.seed), args.folder)
+            say(f"wrote {args.articles} synthetic articles to {args.folder}")
+            return 0
         if args.command == "schema":
             for path in write_schemas(args.schema_dir):
                 say(f"wrote {path}")

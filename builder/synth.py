@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["main", "synthesize", "write_corpus"]
+__all__ = ["article_count", "main", "synthesize", "write_corpus"]
 
 START = datetime.date(2019, 1, 1)  # events fall in 2019-2024
 YEARS_OF_EVENTS = 6
@@ -464,7 +464,7 @@ def _article(
     outlet = rng.choice(OUTLETS) if rng.random() < 0.8 else None
     kind = rng.choice(KINDS)
     added = ADDED_FROM + datetime.timedelta(days=rng.randrange(365))
-    quoted: list[str] = []  # sentences of the raw text that the summary quotes
+    quoted: list[str] = []  # sentences of the raw text that the YAML quotes
 
     chosen: list[_Event] = []
     wanted = rng.randint(3, 8)
@@ -608,15 +608,22 @@ def write_corpus(files: Mapping[str, str], out: Path) -> None:
         path.write_bytes(text.encode("utf-8"))
 
 
+def article_count(text: str) -> int:
+    """argparse type for N: a whole number of articles, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of articles (1 or more)")
+    return int(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder.synth", description="Write a synthetic content folder.")
-    parser.add_argument("articles", type=int, help="number of articles (1 or more)")
+    parser.add_argument("articles", type=article_count, help="number of articles (1 or more)")
     parser.add_argument("out", type=Path, help="folder to create (must be new or empty)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     args = parser.parse_args(argv)
     try:
         write_corpus(synthesize(args.articles, args.seed), args.out)
-    except (ValueError, FileExistsError) as err:
+    except FileExistsError as err:
         print(f"synth: {err}", file=sys.stderr)
         return 1
     print(f"synth: wrote {args.articles} articles to {args.out}", file=sys.stderr)
