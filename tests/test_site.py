@@ -84,3 +84,11 @@ def test_failed_mkdocs_build_leaves_previous_site_untouched(mini_project: Path) 
     after = {p: p.read_bytes() for p in (mini_project / "site").rglob("*") if p.is_file()}
     assert after == before
     assert not list(mini_project.glob(".site-*")), "staging folder left behind"
+
+
+def test_raw_texts_stay_on_their_pages_but_out_of_the_search_index(guide_site: Path) -> None:
+    """The full texts would make the index grow fastest of all; summaries, claims and quotes are indexed."""
+    index = (guide_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    page_html = (guide_site / "site" / "sources" / "track2-slutsky-constructive.html").read_text(encoding="utf-8")
+    sentence = "This type of diplomacy involves a mix of current officials and former diplomats or experts"
+    assert sentence in page_html and sentence not in index
