@@ -45,7 +45,7 @@ import sys
 import tarfile
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,6 +118,11 @@ def seconds(runs: Sequence[Run]) -> float:
 
 def peak(runs: Sequence[Run]) -> float:
     return median([r.peak for r in runs])
+
+
+def spread(values: Iterable[float]) -> str:
+    found = list(values)
+    return f"{min(found):.2f} - {max(found):.2f}"
 
 
 def run(command: Sequence[str], cwd: Path) -> Run:
@@ -452,9 +457,12 @@ def report(sizes: Sequence[Size], target_n: int, runs: int) -> bool:
     row("articles (N)", [str(s.n) for s in sizes])
     row("Markdown pages / HTML pages", [f"{s.markdown_pages} / {s.html_pages}" for s in sizes])
     row("builder step (s)", [f"{seconds(s.builder):.2f}" for s in sizes])
+    row("  min - max", [spread(r.seconds for r in s.builder) for s in sizes])
     row("mkdocs build --strict (s)", [f"{seconds(s.mkdocs):.2f}" for s in sizes])
+    row("  min - max", [spread(r.seconds for r in s.mkdocs) for s in sizes])
     row("total (s)", [f"{median(s.total()):.2f}" for s in sizes])
     row("plain mkdocs floor (s)", [f"{seconds(s.floor):.2f}" for s in sizes])
+    row("  min - max", [spread(r.seconds for r in s.floor) for s in sizes])
     if any(s.no_prune for s in sizes):
         row("mkdocs without nav.prune (s)", [f"{seconds(s.no_prune):.2f}" if s.no_prune else "-" for s in sizes])
     row("builder share of total", [f"{seconds(s.builder) / median(s.total()):.1%}" for s in sizes])
