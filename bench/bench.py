@@ -369,7 +369,7 @@ def page_times(project: Path, top: int) -> None:
     print(f"  post-build (search index, sitemap)         {at['exit'] - at['post_build']:8.2f} s")
     groups: dict[str, list[str]] = {}
     for page in markdown:
-        folder = page.split("/")[0] + "/*" if "/" in page and page.split("/")[0] in ("sources", "actors") else page
+        folder = page.split("/")[0] + "/*" if "/" in page else page
         groups.setdefault(folder, []).append(page)
     rows = sorted(groups.items(), key=lambda kv: -sum(markdown[p] + html.get(p, 0.0) for p in kv[1]))
     print(f"  {'page (or group)':34} {'pages':>6} {'markdown s':>11} {'template s':>11} {'HTML MB':>8}")
@@ -527,8 +527,10 @@ def report(sizes: Sequence[Size], target_n: int, runs: int) -> bool:
         f"builder after editing one article {incremental:.2f} s, {written} page(s) written (< 1 s)",
     )
     print(
-        "\nThe search limit: Material loads search_index.json whole and builds the lunr index in a web worker"
-        "\non the first search; 5 MB is taken as the most that stays responsive on a mid-range laptop or phone."
+        "\nThe search limit: Material loads search_index.json whole and builds the lunr index in a web worker on"
+        "\nthe first search. Measured in headless Chromium on this 2-core machine, the first results came about"
+        "\n1.4 s after typing with a 1.3 MB index, 3.5 s with 4.6 MB, 4.4 s with 7 MB and 7 s with 11 MB (each"
+        "\nlater query 0.2, 0.65, 0.95, 1.1 s): 5 MB is taken as the most that stays responsive."
     )
     return all(results)
 
