@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from builder.markdown_text import inline
-from builder.pipeline import build
-from builder.problems import ContentError, Problem
+# The builder (pydantic, jinja2, ...) is imported only where it is used: `mkdocs build` loads this hook too, and
+# there the hook does nothing, so importing it all up front would only slow every build down.
+if TYPE_CHECKING:
+    from builder.problems import Problem
 
 log = logging.getLogger("mkdocs.hooks.builder")
 _serving = False
@@ -30,6 +31,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: Any) -> None:
     if not _serving:
         return
+    from builder.pipeline import build
+    from builder.problems import ContentError
+
     root = Path(config["config_file_path"]).parent
     _problems.clear()
     try:
@@ -47,6 +51,8 @@ def on_pre_build(config: Any) -> None:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if not _problems:
         return markdown
+    from builder.markdown_text import inline
+
     lines = "\n".join(f"    - {inline(problem)}" for problem in _problems)
     banner = f'!!! failure "Content errors: this preview shows the last good build"\n\n{lines}\n\n'
     return banner + markdown
