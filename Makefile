@@ -43,9 +43,9 @@ snapshots: $(STAMP) ## refresh the golden Markdown snapshots after a deliberate 
 schema: $(STAMP) ## rewrite the JSON Schemas in builder/schema/
 	$(BIN)/python -m builder schema
 
-lint: $(STAMP) ## ruff, format check, mypy
-	$(BIN)/ruff check builder tests
-	$(BIN)/ruff format --check builder tests
+lint: $(STAMP) ## ruff, format check, mypy (builder/, tests/, bench/; mypy: builder/ and bench/)
+	$(BIN)/ruff check builder tests bench
+	$(BIN)/ruff format --check builder tests bench
 	$(BIN)/mypy
 
 check: lint test ## lint, format check, type check, then every test
