@@ -52,6 +52,18 @@ def _wrong(question: Any) -> int:
     return 1 if int(question.get_attribute("data-answer")) == 0 else 0
 
 
+def _answer_and_check(question: Any, choice: int) -> None:
+    _answer(question, choice)
+    question.get_by_role("button", name="Check").click()
+
+
+def _answer_wrong_and_check(page: Any, url: str, n: int = 0) -> Any:
+    page.goto(url)
+    question = _questions(page).nth(n)
+    _answer_and_check(question, _wrong(question))
+    return question
+
+
 def _saved(page: Any) -> dict[str, Any]:
     return json.loads(page.evaluate(f"localStorage.getItem('{KEY}') || '{{}}'"))
 
@@ -77,15 +89,13 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
     wrong_dom = wrong.get_attribute("id")
     stem = " ".join(wrong.locator("legend").inner_text().split()[2:])  # without "Question 2."
 
-    _answer(right, int(right.get_attribute("data-answer")))
-    right.get_by_role("button", name="Check").click()
+    _answer_and_check(right, int(right.get_attribute("data-answer")))
     assert right.locator(".quiz-feedback").inner_text().startswith("✓ Correct")
     assert right.locator(".quiz-feedback").get_attribute("aria-live") == "polite"
     assert right.locator("details.quiz-answer").get_attribute("open") is not None
 
     key = "abcde"[int(wrong.get_attribute("data-answer"))]
-    _answer(wrong, _wrong(wrong))
-    wrong.get_by_role("button", name="Check").click()
+    _answer_and_check(wrong, _wrong(wrong))
     feedback = wrong.locator(".quiz-feedback").inner_text()
     assert feedback.startswith(f"✗ Not correct: the answer is ({key})")
     assert wrong.locator("details.quiz-answer .quiz-key-line").is_visible()
@@ -122,8 +132,7 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
         "el => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }"
     )
     assert target.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")  # the saved wrong choice
-    _answer(target, int(target.get_attribute("data-answer")))  # answered right: it leaves the review list
-    target.get_by_role("button", name="Check").click()
+    _answer_and_check(target, int(target.get_attribute("data-answer")))  # answered right: it leaves the review list
     page.goto(server + "/quiz/review.html")
     assert page.locator(".quiz-review-list a").count() == 0
     assert page.locator(".quiz-empty").is_visible()
@@ -138,14 +147,6 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
     page.goto(practice_url)
     assert page.locator("fieldset.quiz-q input:checked").count() == 0
     watched.clean()
-
-
-def _answer_wrong_and_check(page: Any, url: str, n: int = 0) -> Any:
-    page.goto(url)
-    question = _questions(page).nth(n)
-    _answer(question, _wrong(question))
-    question.get_by_role("button", name="Check").click()
-    return question
 
 
 @pytest.mark.browser
@@ -342,8 +343,7 @@ def test_quiz_survives_instant_navigation(server: str, watched: Watched, guide_s
     question.locator(".quiz-actions").wait_for()
     assert page.evaluate("window.__sameDocument === true"), "the clicks were not instant navigation"
     assert question.locator(".quiz-actions").count() == 1
-    _answer(question, _wrong(question))
-    question.get_by_role("button", name="Check").click()
+    _answer_and_check(question, _wrong(question))
     assert question.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
     watched.clean()
 
