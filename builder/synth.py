@@ -115,10 +115,24 @@ def _slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
+_TopicRow = tuple[str, str, str, bool, str | None, str, tuple[str, ...]]  # the fields of a _Topic, in order
+
+
+def _lead_row(persons: Mapping[str, list[_Actor]], side: str, adjective: str) -> _TopicRow:
+    """The topic "who led this side's delegation?", answered with one of the side's first three persons."""
+    return (
+        f"talks.{adjective.lower()}-lead",
+        f"{adjective} lead",
+        f"Who led the {adjective} side?",
+        True,
+        f"the {adjective} side was led by {{value}}",
+        f"The {adjective} delegation was led by {{value}}.",
+        tuple(p.name for p in persons[side][:3]),
+    )
+
+
 def _topics(persons: Mapping[str, list[_Actor]]) -> list[_Topic]:
-    lead_a = tuple(p.name for p in persons["aurelia"][:3])
-    lead_b = tuple(p.name for p in persons["borvania"][:3])
-    rows: list[tuple[str, str, str, bool, str | None, str, tuple[str, ...]]] = [
+    rows: list[_TopicRow] = [
         ("talks.venue", "Venue", "Where were the talks held?", True, "the talks were held in {value}",
          "The talks were held in {value}, according to people briefed on them.", tuple(VENUES[:4])),
         ("talks.format", "Format", "What kind of talks were they?", True, "the talks were {value}",
@@ -130,10 +144,8 @@ def _topics(persons: Mapping[str, list[_Actor]]) -> list[_Topic]:
          "Participants called the atmosphere {value}.", ("constructive", "tense", "productive", "cordial")),
         ("talks.mediator", "Mediator", "Who mediated the talks?", True, "the talks were mediated by {value}",
          "The talks were mediated by {value}.", ("Calderon", "the Coastal League", "no one")),
-        ("talks.aurelian-lead", "Aurelian lead", "Who led the Aurelian side?", True,
-         "the Aurelian side was led by {value}", "The Aurelian delegation was led by {value}.", lead_a),
-        ("talks.borvanian-lead", "Borvanian lead", "Who led the Borvanian side?", True,
-         "the Borvanian side was led by {value}", "The Borvanian delegation was led by {value}.", lead_b),
+        _lead_row(persons, "aurelia", "Aurelian"),
+        _lead_row(persons, "borvania", "Borvanian"),
         ("talks.next-round", "Next round", "When is the next round due?", True, None,
          "Another round is expected {value}.", ("within weeks", "next spring", "after the elections")),
         ("ceasefire.scope", "Ceasefire scope", "Where does the ceasefire apply?", True,
