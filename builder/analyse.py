@@ -6,8 +6,10 @@ Draft articles appear on the timeline and on their own pages but never decide a 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -231,17 +233,38 @@ def actor_profiles(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> tuple[
     for entry in entries:
         for actor_id in dict.fromkeys(a for _, r in entry.reports for a in r.actors):
             events_of[actor_id].append(entry)
-    folded = [(a, c, f"{c.value}\n{c.quote}".casefold()) for a in corpus.articles for c in a.claims]
+    claims_naming = _claims_naming(corpus)
     profiles = []
     for actor in corpus.actors:
         mentions = tuple(mentions_of[actor.id])
         in_events = tuple(events_of[actor.id])
-        names = [n.casefold() for n in names_of(actor)]
-        claims = tuple((a, c) for a, c, text in folded if any(n in text for n in names))
+        claims = claims_naming(actor)
         companions = tuple(by_id[i] for i, _ in sorted(together[actor.id].items(), key=lambda kv: (-kv[1], kv[0])))
         members = tuple(a for a in corpus.actors if a.affiliation == actor.id)
         profiles.append(ActorProfile(actor, mentions, in_events, claims, companions, members))
     return tuple(profiles)
+
+
+def _claims_naming(corpus: Corpus) -> Callable[[Actor], tuple[tuple[Article, Claim], ...]]:
+    """A function giving the claims (in corpus order) whose value or quote contains one of an actor's names,
+    ignoring case. The texts are searched as one string, one name at a time, so the cost grows with the names
+    and the text, not with their product."""
+    claims = [(a, c) for a in corpus.articles for c in a.claims]
+    texts = [f"{c.value}\n{c.quote}".casefold() for _, c in claims]
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    joined = "\x00".join(texts)  # no name holds a NUL, so no match spans two claims
+
+    def naming(actor: Actor) -> tuple[tuple[Article, Claim], ...]:
+        found: set[int] = set()
+        for name in {n.casefold() for n in names_of(actor)}:
+            at = joined.find(name)
+            while at != -1:
+                index = bisect.bisect_right(starts, at) - 1
+                found.add(index)
+                at = joined.find(name, starts[index + 1]) if index + 1 < len(starts) else -1
+        return tuple(claims[i] for i in sorted(found))
+
+    return naming
 
 
 # --- What's new ----------------------------------------------------------------------------------------

@@ -32,6 +32,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m builder", description="Build a study guide from content/.")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="content folder (default: content)")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "docs", help="generated Markdown folder")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=ROOT / "build" / "cache",
+        help="folder where builds keep what they learned, so a rebuild redoes only what changed (default: build/cache)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="build everything from scratch, keeping no cache")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the content and report every problem")
     commands.add_parser("build", help="validate, then write the generated Markdown")
@@ -68,6 +75,7 @@ def say(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    cache = None if args.no_cache else args.cache
     started = time.perf_counter()
     try:
         if args.command == "synth":
@@ -87,13 +95,13 @@ def main(argv: list[str] | None = None) -> int:
             say(f"wrote {output}")
             return 0
         if args.command == "check":
-            corpus = check(args.content)
+            corpus = check(args.content, cache)
             say(
                 f"content is valid: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
                 f"{len(corpus.topics)} topics, {len(corpus.events)} events"
             )
             return 0
-        corpus, report = build(args.content, args.out)
+        corpus, report = build(args.content, args.out, cache)
         say(
             f"{len(corpus.articles)} articles -> {args.out}: {report.written} written, "
             f"{report.unchanged} unchanged, {report.removed} removed ({time.perf_counter() - started:.2f} s)"

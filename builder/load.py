@@ -15,7 +15,17 @@ import yaml
 
 from builder.problems import ContentError, Problem
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "load_document", "load_text"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "AnyDocument",
+    "Document",
+    "LazyDocument",
+    "load_document",
+    "load_text",
+    "parse_bytes",
+    "read_file",
+]
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -59,6 +69,11 @@ class Document:
 
 def load_document(path: Path, shown_as: str) -> Document:
     """Read and parse one YAML file; raise ContentError naming `shown_as`:line:col on any problem."""
+    return parse_bytes(read_file(path, shown_as), shown_as)
+
+
+def read_file(path: Path, shown_as: str) -> bytes:
+    """The bytes of one content file; raise ContentError if it is missing, not a file or over the size limit."""
     try:
         size = path.stat().st_size
     except OSError as err:
@@ -69,10 +84,36 @@ def load_document(path: Path, shown_as: str) -> Document:
         message = f"file is {size:,} bytes; the limit is {MAX_BYTES:,}: split it into smaller files"
         raise ContentError([Problem(shown_as, 1, 1, message)])
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise ContentError([Problem(shown_as, 1, 1, f"cannot read the file: {err.strerror}")]) from err
+
+
+def parse_bytes(data: bytes, shown_as: str) -> Document:
+    """Parse a content file's bytes (UTF-8, a byte-order mark allowed) into a Document."""
     return load_text(_decode(data, shown_as), shown_as)
+
+
+class LazyDocument:
+    """A Document for a file whose model came from the build cache: the file is parsed again only if a problem
+    must be reported in it (positions are only needed for messages)."""
+
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        self._data = data
+        self._document: Document | None = None
+
+    def where(self, loc: Path_) -> tuple[int, int]:
+        if self._document is None:
+            self._document = parse_bytes(self._data, self.path)
+        return self._document.where(loc)
+
+    def problem(self, loc: Path_, message: str) -> Problem:
+        line, col = self.where(loc)
+        return Problem(self.path, line, col, message)
+
+
+AnyDocument = Document | LazyDocument
 
 
 def _decode(data: bytes, shown_as: str) -> str:

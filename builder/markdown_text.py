@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
-__all__ = ["block", "code_fence", "inline", "link", "relative_url"]
+__all__ = ["block", "code_fence", "inline", "link", "relative_path", "relative_url"]
 
 _ANYWHERE = re.compile(r"([\\`*_{}\[\]<>&#+!|~^=])")
 _LINE_START = re.compile(r"^(\d*)([!-/:-@\[-`{-~])")
@@ -43,8 +44,14 @@ def code_fence(text: str, indent: str = "") -> Markup:
 def relative_url(target: str, current: str) -> str:
     """Link from docs page `current` to docs page `target` (both like 'sources/x.md'), as MkDocs wants."""
     target_path, _, anchor = target.partition("#")
-    url = posixpath.relpath(target_path, posixpath.dirname(current) or ".") if target_path else ""
+    url = relative_path(target_path, posixpath.dirname(current) or ".") if target_path else ""
     return f"{url}#{anchor}" if anchor else url
+
+
+@lru_cache(maxsize=65536)
+def relative_path(path: str, start: str) -> str:
+    """posixpath.relpath, remembered: a site has few folders, and pages link to the same pages again and again."""
+    return posixpath.relpath(path, start)
 
 
 def link(text: object, target: str, current: str) -> Markup:

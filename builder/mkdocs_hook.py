@@ -37,7 +37,7 @@ def on_pre_build(config: Any) -> None:
     root = Path(config["config_file_path"]).parent
     _problems.clear()
     try:
-        _, report = build(root / "content", Path(config["docs_dir"]))
+        _, report = build(root / "content", Path(config["docs_dir"]), root / "build" / "cache")
     except ContentError as err:
         _problems.extend(err.problems)
         for problem in err.problems:

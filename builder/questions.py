@@ -31,6 +31,13 @@ THEME_TITLES: dict[Theme, str] = {
 DOES_NOT_SAY = "It does not say"
 ORDER_SEPARATOR = "\u2013"  # an en dash between numbers, as UPSC papers print an order
 MOCK_SIZE = 25
+# Generated questions ask about facts, not about every source that repeats them: beyond these caps more sources
+# add questions that test the same fact again, and a guide of 1000 articles would get a bank of 14,000 questions
+# (most of them "according to source #734 ..."). The first sources in content order are asked about, so the
+# questions already in a reader's saved progress stay when new articles arrive.
+SOURCES_PER_ANSWER = 3  # according-to questions per (topic, answer)
+SOURCES_PER_ACTOR = 4  # role questions per actor
+PAIRS_PER_TOPIC = 4  # pairs questions that use one topic
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,7 @@ def according_to(found: Iterable[TopicFinding]) -> Iterator[Question]:
             continue
         for answer in finding.answers:
             others = [a.value for a in finding.answers if a is not answer]
-            for article, claim in answer.claims:
+            for article, claim in answer.claims[:SOURCES_PER_ANSWER]:
                 qid = f"according-to.{finding.topic.id}.{article.id}"
                 options, key = _shuffled(qid, answer.value, [*others, DOES_NOT_SAY])
                 cites = [Citation(article, claim.quote, finding.topic.id)]
@@ -210,11 +217,15 @@ def ordering(entries: Sequence[TimelineEntry]) -> Iterator[Question]:
 
 def roles(corpus: Corpus) -> Iterator[Question]:
     """'According to <source>, what role does <actor> play?' with the roles it gives others as distractors."""
+    asked: dict[str, int] = {}
     for article in reviewed(corpus.articles):
         for mention in article.actors:
+            if asked.get(mention.actor, 0) >= SOURCES_PER_ACTOR:
+                continue
             others = [m.role for m in article.actors if same_value(m.role) != same_value(mention.role)]
             if not others:
                 continue
+            asked[mention.actor] = asked.get(mention.actor, 0) + 1
             actor = corpus.actor(mention.actor)
             qid = f"role.{actor.id}.{article.id}"
             options, key = _shuffled(qid, mention.role, others)
@@ -316,12 +327,19 @@ def how_many(found: Iterable[TopicFinding]) -> Iterator[Question]:
 
 def pairs(corpus: Corpus, found: Sequence[TopicFinding]) -> Iterator[Question]:
     """'Consider the following pairs (topic : what <source> says). How many are correctly matched?'"""
+    asked: dict[str, int] = {}
+    contested = _contested(found)
     for article in reviewed(corpus.articles):
         qid = f"pairs.{article.id}"
         rows = []
-        spoken = [f for f in _contested(found) if f.answer_of(article.id) is not None]
+        spoken = [f for f in contested if f.answer_of(article.id) is not None]
+        chosen = sorted(spoken, key=lambda f: _rank(qid, f.topic.id))[:3]
+        if len(chosen) != 3 or any(asked.get(f.topic.id, 0) >= PAIRS_PER_TOPIC for f in chosen):
+            continue
+        for finding in chosen:
+            asked[finding.topic.id] = asked.get(finding.topic.id, 0) + 1
         always_true = _index(qid, 3)
-        for n, finding in enumerate(sorted(spoken, key=lambda f: _rank(qid, f.topic.id))[:3]):
+        for n, finding in enumerate(chosen):
             answer = finding.answer_of(article.id)
             assert answer is not None
             others = [a for a in finding.answers if a is not answer]
@@ -329,8 +347,6 @@ def pairs(corpus: Corpus, found: Sequence[TopicFinding]) -> Iterator[Question]:
             value = answer.value if true else others[0].value
             claim = next(c for a, c in answer.claims if a.id == article.id)
             rows.append((f"{finding.topic.label} : {value}", true, Citation(article, claim.quote, finding.topic.id)))
-        if len(rows) != 3:
-            continue
         count = sum(ok for _, ok, _ in rows)
         verdicts = "; ".join(
             f"pair {i} is {'correctly' if ok else 'not correctly'} matched" for i, (_, ok, _) in enumerate(rows, 1)

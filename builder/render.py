@@ -16,12 +16,13 @@ import jinja2
 from markupsafe import Markup, escape
 
 from builder import dates
-from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry, analyse
+from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
+from builder.cache import BuildCache, code_version, digest
 from builder.coverage import coverage_svg
 from builder.export import downloads
 from builder.markdown_text import block, code_fence, inline, link, relative_url
 from builder.model import Article
-from builder.questions import build_bank
+from builder.questions import Question
 from builder.render_quiz import add_quiz_pages
 from builder.validate import Corpus
 
@@ -69,9 +70,14 @@ def _finalize(value: Any) -> Any:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def _environment(compiled: Path | None = None) -> jinja2.Environment:
+    """The template environment; with `compiled`, a folder where Jinja keeps compiled templates between runs
+    (compiling the templates takes longer than rendering a small guide)."""
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        bytecode_cache=None if compiled is None else jinja2.FileSystemBytecodeCache(str(compiled)),
         autoescape=False,  # the output is Markdown: `_finalize` escapes for Markdown instead of HTML
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
@@ -95,9 +101,9 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_page(template: str, path: str, **context: Any) -> str:
+def render_page(template: str, path: str, *, environment: jinja2.Environment | None = None, **context: Any) -> str:
     """Render one template as the page at docs path `path`; links in it are made relative to that path."""
-    env = _environment()
+    env = environment or _environment()
     helpers: dict[str, Callable[..., Any]] = {
         "link": lambda text, target: link(text, target, path),
         "url": lambda target: Markup(relative_url(target, path)),
@@ -145,9 +151,13 @@ def actor_path(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
 
 
-def render_site(corpus: Corpus) -> Pages:
-    """Every page of the site, keyed by docs path, in a stable order."""
-    analysis = analyse(corpus)
+def render_site(corpus: Corpus, analysis: Analysis, bank: Sequence[Question], cache: BuildCache | None = None) -> Pages:
+    """Every page of the site, keyed by docs path, in a stable order.
+
+    Source and actor pages, most of a large guide, are taken from the `cache` when the key of everything they
+    show is unchanged (`_source_key`, `_actor_key`); the overview pages are always rendered."""
+    cache = cache or BuildCache()
+    environment = _environment(None if cache.folder is None else cache.folder / "templates")
     shared = {
         "corpus": corpus,
         "analysis": analysis,
@@ -157,25 +167,64 @@ def render_site(corpus: Corpus) -> Pages:
     }
     pages: Pages = {}
 
+    glossary = abbreviations(corpus)
+
     def add(path: str, template: str, **context: Any) -> None:
-        pages[path] = render_page(template, path, **shared, **context) + abbreviations(corpus)
+        pages[path] = render_page(template, path, environment=environment, **shared, **context) + glossary
+
+    def add_kept(path: str, key: str, template: str, **context: Any) -> None:
+        kept = cache.page(path, key)
+        if kept is None:
+            add(path, template, **context)
+            kept = str(pages[path])
+        pages[path] = kept
+        cache.keep_page(path, key, kept)
 
     add("index.md", "home.md.j2")
     add("sources/index.md", "sources.md.j2")
     for article in corpus.articles:
-        add(source_path(article.id), "source.md.j2", article=article, raw=corpus.raw[article.id])
+        key = _source_key(corpus, analysis, article)
+        add_kept(source_path(article.id), key, "source.md.j2", article=article, raw=corpus.raw[article.id])
     add("timeline.md", "timeline.md.j2", years=_by_year(analysis.timeline))
     add("discrepancies.md", "discrepancies.md.j2", coverage_svg="discrepancies-coverage.svg")
     pages["discrepancies-coverage.svg"] = coverage_svg(corpus, analysis)
     add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
     for profile in analysis.actors:
-        add(actor_path(profile.actor.id), "actor.md.j2", profile=profile)
+        add_kept(actor_path(profile.actor.id), _actor_key(corpus, profile), "actor.md.j2", profile=profile)
     add("glossary.md", "glossary.md.j2")
     add("whats-new.md", "whats-new.md.j2")
-    bank = build_bank(corpus, analysis)
     add_quiz_pages(add, corpus, analysis, bank)
     pages.update(downloads(corpus, bank))
     return pages
+
+
+# Keys of cached pages. Each must change whenever anything the page shows changes: the builder's code and
+# templates, the shared content files (actors, topics, events, glossary, guide, quiz), and the page's own inputs.
+# tests/test_cache.py checks that builds using the cache give the same bytes as builds without it.
+
+
+def _source_key(corpus: Corpus, analysis: Analysis, article: Article) -> str:
+    """A source page shows its article and raw text, shared files, and for each topic it claims that topic's
+    status and answers with their counts ("How this source differs")."""
+    parts = [code_version(), corpus.shared_digest, corpus.article_digests.get(article.id, "")]
+    for claim in article.claims:
+        finding = analysis.finding(claim.topic)
+        parts.append(f"{finding.topic.id}\x1f{finding.status}")
+        parts += [f"{len(answer.claims)}\x1f{answer.value}" for answer in finding.answers]
+    return digest(*parts)
+
+
+def _actor_key(corpus: Corpus, profile: ActorProfile) -> str:
+    """An actor page shows shared files, the number of articles, and every article that names the actor, makes a
+    claim naming them, or reports an event naming them (companions are counted from those reports too), and the
+    order of those events."""
+    ids = {article.id for article in profile.sources}
+    ids.update(article.id for article, _ in profile.claims)
+    actor = profile.actor.id  # of an event, the page shows the reports that name the actor
+    ids.update(article.id for entry in profile.events for article, report in entry.reports if actor in report.actors)
+    digests = [corpus.article_digests.get(i, i) for i in sorted(ids)]
+    order = " ".join(entry.event.id for entry in profile.events)  # events are in timeline order, set by all reports
+    return digest(code_version(), corpus.shared_digest, str(len(corpus.articles)), actor, order, *digests)
 
 
 def abbreviations(corpus: Corpus) -> str:

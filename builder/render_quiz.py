@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from builder.analyse import Analysis
 from builder.export import DOWNLOADS, EXPORT_FORMATS
+from builder.markdown_text import relative_path
 from builder.model import MainsPrompt
 from builder.questions import THEME_TITLES, Question, mock_test
 from builder.validate import Corpus
@@ -201,5 +202,5 @@ def html_href(target: str, current: str) -> str:
     path, _, anchor = target.partition("#")
     if not path:
         return f"#{anchor}"
-    url = posixpath.relpath(_built_url(path), posixpath.dirname(current) or ".")
+    url = relative_path(_built_url(path), posixpath.dirname(current) or ".")
     return f"{url}#{anchor}" if anchor else url

@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from builder.load import Document, load_document
+from builder.cache import BuildCache, digest
+from builder.load import AnyDocument, Document, LazyDocument, parse_bytes, read_file
 from builder.model import LETTERS, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
 from builder.problems import ContentError, Problem
 from builder.quotes import closest_passage, normalise, occurs_in
@@ -33,6 +34,17 @@ class Corpus:
     articles: tuple[Article, ...]
     raw: dict[str, str]  # article id -> raw text as received
     quiz: Quiz = field(default_factory=Quiz)
+    # article id -> raw text normalised for quote matching (quotes.normalise), filled on first use
+    normalised_raw: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # digests of the inputs, for the page cache: all shared files together, and each article with its raw text
+    shared_digest: str = field(default="", compare=False, repr=False)
+    article_digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def normalised(self, article_id: str) -> str:
+        """The raw text of an article as quotes are matched against it."""
+        if article_id not in self.normalised_raw:
+            self.normalised_raw[article_id] = normalise(self.raw[article_id])
+        return self.normalised_raw[article_id]
 
     def actor(self, actor_id: str) -> Actor:
         return self._actors[actor_id]
@@ -57,10 +69,14 @@ class Corpus:
         return {e.id: e for e in self.events}
 
 
-def load_corpus(content: Path) -> Corpus:
-    """Load and validate the content folder; raise ContentError listing every problem found."""
+def load_corpus(content: Path, cache: BuildCache | None = None) -> Corpus:
+    """Load and validate the content folder; raise ContentError listing every problem found.
+
+    With a `cache`, articles whose bytes are unchanged since an earlier build are not parsed and validated again,
+    and quotes already found in an unchanged raw text are not searched for again."""
     problems: list[Problem] = []
-    loader = _Loader(content, problems)
+    cache = cache or BuildCache()
+    loader = _Loader(content, problems, cache)
     guide = loader.one("guide.yaml", Guide)
     actors = loader.many("actors.yaml", Actor)
     topics = loader.many("topics.yaml", Topic)
@@ -71,8 +87,9 @@ def load_corpus(content: Path) -> Corpus:
     articles = loader.articles()
     if not shared_files_ok or guide is None:
         raise ContentError(problems)
-    raw = _read_raw(content, articles, problems)
-    checker = _References(guide, actors, topics, events, glossary, articles, raw)
+    raw, raw_keys = _read_raw(content, articles, problems)
+    quote_keys = {a: (loader.keys[a], raw_key) for a, raw_key in raw_keys.items() if a in loader.keys}
+    checker = _References(guide, actors, topics, events, glossary, articles, raw, cache, quote_keys)
     problems.extend(checker.check())
     if loader.quiz_document is not None:
         problems.extend(checker.quiz_refs(quiz, loader.quiz_document))
@@ -87,19 +104,25 @@ def load_corpus(content: Path) -> Corpus:
         articles=tuple(a for a, _ in articles),
         raw={a.id: raw[a.id] for a, _ in articles if a.id in raw},
         quiz=quiz,
+        normalised_raw=checker.normalised,
+        shared_digest=digest(*(f"{name}\x1f{key}" for name, key in sorted(loader.shared_keys.items()))),
+        article_digests={article_id: digest(*key) for article_id, key in quote_keys.items()},
     )
 
 
-Located = tuple[M, tuple[Document, tuple[str | int, ...]]]
+Located = tuple[M, tuple[AnyDocument, tuple[str | int, ...]]]
 
 
 class _Loader:
     """Loads each file into models, recording problems instead of stopping at the first."""
 
-    def __init__(self, content: Path, problems: list[Problem]) -> None:
+    def __init__(self, content: Path, problems: list[Problem], cache: BuildCache) -> None:
         self.content = content
         self.problems = problems
+        self.cache = cache
         self.quiz_document: Document | None = None
+        self.keys: dict[str, str] = {}  # article id -> digest of its file's bytes
+        self.shared_keys: dict[str, str] = {}  # shared file (guide.yaml ...) -> digest of its bytes
 
     def document(self, relative: str, optional: bool = False) -> Document | None:
         path = self.content / relative
@@ -109,7 +132,9 @@ class _Loader:
                 self.problems.append(Problem(shown, 1, 1, "file is missing: every guide needs it"))
             return None
         try:
-            return load_document(path, shown)
+            data = read_file(path, shown)
+            self.shared_keys[relative] = digest(data)
+            return parse_bytes(data, shown)
         except ContentError as err:
             self.problems.extend(err.problems)
             return None
@@ -136,15 +161,33 @@ class _Loader:
             message = f"article files must end in .yaml: rename it to {path.stem}.yaml"
             self.problems.append(Problem(f"{self.content.name}/articles/{path.name}", 1, 1, message))
         for path in sorted((self.content / "articles").glob("*.yaml")):
-            doc = self.document(f"articles/{path.name}")
-            article = None if doc is None else self.parse(doc, (), doc.data, Article)
+            doc, article, key = self.article(path)
             if doc is not None and article is not None:
+                self.keys[article.id] = key
                 if article.id != path.stem:
                     self.problems.append(
                         doc.problem(("id",), f"id '{article.id}' must equal the file name '{path.stem}'")
                     )
                 found.append((article, (doc, ())))
         return found
+
+    def article(self, path: Path) -> tuple[AnyDocument | None, Article | None, str]:
+        """One article file, from the cache when its bytes are unchanged."""
+        shown = f"{self.content.name}/articles/{path.name}"
+        try:
+            data = read_file(path, shown)
+            key = digest(data)
+            cached = self.cache.article(key)
+            if cached is not None:
+                return LazyDocument(shown, data), cached, key
+            doc = parse_bytes(data, shown)
+        except ContentError as err:
+            self.problems.extend(err.problems)
+            return None, None, ""
+        article = self.parse(doc, (), doc.data, Article)
+        if article is not None:
+            self.cache.add_article(key, article)
+        return doc, article, key
 
     def parse(self, doc: Document, loc: tuple[str | int, ...], data: Any, model: type[M]) -> M | None:
         if not isinstance(data, dict):
@@ -214,12 +257,18 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return sorted(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
 
 
-def _read_raw(content: Path, articles: list[Located[Article]], problems: list[Problem]) -> dict[str, str]:
+def _read_raw(
+    content: Path, articles: list[Located[Article]], problems: list[Problem]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Raw texts by article id, and the digest of each one's bytes."""
     raw: dict[str, str] = {}
+    keys: dict[str, str] = {}
     for article, (doc, _) in articles:
         path = content / article.raw
         try:
-            raw[article.id] = path.read_bytes().decode("utf-8")
+            data = path.read_bytes()
+            raw[article.id] = data.decode("utf-8")
+            keys[article.id] = digest(data)
         except FileNotFoundError:
             problems.append(doc.problem(("raw",), f"raw text {article.raw} not found in {content.name}/"))
         except IsADirectoryError:
@@ -228,7 +277,7 @@ def _read_raw(content: Path, articles: list[Located[Article]], problems: list[Pr
             problems.append(doc.problem(("raw",), f"raw text {article.raw} is not UTF-8: save it as UTF-8"))
         except OSError as err:
             problems.append(doc.problem(("raw",), f"raw text {article.raw} cannot be read: {err.strerror}"))
-    return raw
+    return raw, keys
 
 
 class _References:
@@ -243,13 +292,21 @@ class _References:
         glossary: list[Located[GlossaryTerm]],
         articles: list[Located[Article]],
         raw: dict[str, str],
+        cache: BuildCache,
+        quote_keys: dict[str, tuple[str, str]],
     ) -> None:
         self.guide, self.actors, self.topics, self.events = guide, actors, topics, events
         self.glossary, self.articles, self.raw = glossary, articles, raw
+        self.cache, self.quote_keys = cache, quote_keys
         self.actor_ids = {a.id for a, _ in actors}
         self.topic_ids = {t.id for t, _ in topics}
         self.event_ids = {e.id for e, _ in events}
-        self.normalised = {article_id: normalise(text) for article_id, text in raw.items()}
+        self.normalised: dict[str, str] = {}  # filled as quotes are checked, then handed to the Corpus
+
+    def text(self, article_id: str) -> str:
+        if article_id not in self.normalised:
+            self.normalised[article_id] = normalise(self.raw[article_id])
+        return self.normalised[article_id]
 
     def check(self) -> Iterator[Problem]:
         for kind, items in (("actor", self.actors), ("topic", self.topics), ("event", self.events)):
@@ -259,12 +316,19 @@ class _References:
         yield from self.unique_labels()
         for article, (doc, _) in self.articles:
             yield from self.article_refs(article, doc)
-            if article.id in self.raw:
-                yield from self.article_quotes(article, doc, self.normalised[article.id])
+            if article.id not in self.raw:
+                continue
+            key = self.quote_keys.get(article.id)
+            if key is not None and self.cache.quotes_checked(key):
+                continue  # the same article file and the same raw text: its quotes were found before
+            missing = list(self.article_quotes(article, doc, self.text(article.id)))
+            if not missing and key is not None:
+                self.cache.add_quotes(key)
+            yield from missing
 
     def unique_labels(self) -> Iterator[Problem]:
         """Sources are told apart by their labels (short_title, else title) in badges, tables and quizzes."""
-        first: dict[str, Document] = {}
+        first: dict[str, AnyDocument] = {}
         for article, (doc, _) in self.articles:
             key = " ".join(article.label.casefold().split())
             if key in first:
@@ -283,7 +347,7 @@ class _References:
                     doc, (*loc, "affiliation"), "actor", actor.affiliation, self.actor_ids, "actors.yaml"
                 )
 
-    def article_refs(self, article: Article, doc: Document) -> Iterator[Problem]:
+    def article_refs(self, article: Article, doc: AnyDocument) -> Iterator[Problem]:
         for i, report in enumerate(article.events):
             yield from _unknown(doc, ("events", i, "event"), "event", report.event, self.event_ids, "events.yaml")
             for j, actor in enumerate(report.actors):
@@ -299,7 +363,7 @@ class _References:
         for i, mention in enumerate(article.actors):
             yield from _unknown(doc, ("actors", i, "actor"), "actor", mention.actor, self.actor_ids, "actors.yaml")
 
-    def article_quotes(self, article: Article, doc: Document, raw: str) -> Iterator[Problem]:
+    def article_quotes(self, article: Article, doc: AnyDocument, raw: str) -> Iterator[Problem]:
         quotes: list[tuple[tuple[str | int, ...], str]] = []
         quotes += [(("events", i, "quote"), e.quote) for i, e in enumerate(article.events)]
         quotes += [(("claims", i, "quote"), c.quote) for i, c in enumerate(article.claims)]
@@ -340,15 +404,15 @@ class _References:
                 yield from _unknown(doc, ("mains", i, "topics", j), "topic", topic, self.topic_ids, "topics.yaml")
 
     def citation(
-        self, doc: Document, loc: tuple[str | int, ...], article_id: str, quote: str, articles: dict[str, Article]
+        self, doc: AnyDocument, loc: tuple[str | int, ...], article_id: str, quote: str, articles: dict[str, Article]
     ) -> Iterator[Problem]:
         if article_id not in articles:
             yield from _unknown(doc, (*loc, "article"), "article", article_id, set(articles), "articles/")
-        elif article_id in self.normalised:
-            yield from _verbatim(doc, (*loc, "quote"), quote, articles[article_id].raw, self.normalised[article_id])
+        elif article_id in self.raw:
+            yield from _verbatim(doc, (*loc, "quote"), quote, articles[article_id].raw, self.text(article_id))
 
 
-def _verbatim(doc: Document, loc: tuple[str | int, ...], quote: str, raw_path: str, raw: str) -> Iterator[Problem]:
+def _verbatim(doc: AnyDocument, loc: tuple[str | int, ...], quote: str, raw_path: str, raw: str) -> Iterator[Problem]:
     """A problem unless `quote` occurs in the normalised raw text; shows the closest passage if any."""
     if occurs_in(quote, raw):
         return
@@ -358,7 +422,7 @@ def _verbatim(doc: Document, loc: tuple[str | int, ...], quote: str, raw_path: s
 
 
 def _duplicates(kind: str, items: Iterable[Located[Any]]) -> Iterator[Problem]:
-    first: dict[str, tuple[Document, tuple[str | int, ...]]] = {}
+    first: dict[str, tuple[AnyDocument, tuple[str | int, ...]]] = {}
     for item, (doc, loc) in items:
         if item.id in first:
             other_doc, other_loc = first[item.id]
@@ -369,7 +433,7 @@ def _duplicates(kind: str, items: Iterable[Located[Any]]) -> Iterator[Problem]:
 
 
 def _unknown(
-    doc: Document, loc: tuple[str | int, ...], kind: str, value: str, known: set[str], where: str
+    doc: AnyDocument, loc: tuple[str | int, ...], kind: str, value: str, known: set[str], where: str
 ) -> Iterator[Problem]:
     if value in known:
         return

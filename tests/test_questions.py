@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from builder.analyse import analyse, same_value
-from builder.questions import DOES_NOT_SAY, ORDER_SEPARATOR, Question, build_bank, mock_test
+from builder.questions import (
+    DOES_NOT_SAY,
+    ORDER_SEPARATOR,
+    PAIRS_PER_TOPIC,
+    SOURCES_PER_ACTOR,
+    SOURCES_PER_ANSWER,
+    Question,
+    build_bank,
+    mock_test,
+)
+from builder.synth import synthesize, write_corpus
 from builder.validate import Corpus, load_corpus
 
 from .conftest import ROOT
@@ -146,3 +157,25 @@ def test_mock_test_mixes_themes_and_is_stable(bank: tuple[Question, ...]) -> Non
     mock = mock_test(bank)
     assert len(mock) == 25 and len({q.theme for q in mock}) == len({q.theme for q in bank})
     assert mock == mock_test(bank)
+
+
+def _synthetic_bank(folder: Path, n: int) -> tuple[Corpus, tuple[Question, ...]]:
+    write_corpus(synthesize(n, 0), folder)
+    corpus = load_corpus(folder)
+    return corpus, build_bank(corpus, analyse(corpus))
+
+
+def test_generated_questions_grow_with_facts_not_with_sources(tmp_path: Path) -> None:
+    """Past the caps, more sources repeating the same facts add few questions: a synthetic guide of 200 articles
+    (the same stories told again) gets a bank hardly larger than one of 100, not one question per source."""
+    _, smaller = _synthetic_bank(tmp_path / "100", 100)
+    _, bank = _synthetic_bank(tmp_path / "200", 200)
+    kinds = Counter(q.kind for q in bank)
+    per_answer = Counter((q.citations[0].topic, q.options[q.answer]) for q in bank if q.kind == "according-to")
+    per_actor = Counter(q.id.split(".")[1] for q in bank if q.kind == "role")
+    per_topic = Counter(c.topic for q in bank if q.kind == "pairs" for c in q.citations)
+    assert kinds["according-to"] and kinds["role"] and kinds["pairs"]
+    assert max(per_answer.values()) == SOURCES_PER_ANSWER
+    assert max(per_actor.values()) == SOURCES_PER_ACTOR
+    assert max(per_topic.values()) <= PAIRS_PER_TOPIC
+    assert len(bank) <= 1.1 * len(smaller)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.render import render_site
-from builder.validate import load_corpus
+from builder.pipeline import generate
 
 from .conftest import MINI, ROOT
 
@@ -15,7 +14,7 @@ CORPORA = {"guide": ROOT / "content", "mini": MINI}
 
 @pytest.mark.parametrize("name", sorted(CORPORA))
 def test_generated_markdown_matches_snapshots(name: str, update_snapshots: bool) -> None:
-    pages = {p: t for p, t in render_site(load_corpus(CORPORA[name])).items() if isinstance(t, str)}
+    pages = {p: t for p, t in generate(CORPORA[name])[1].items() if isinstance(t, str)}
     folder = SNAPSHOTS / name
     if update_snapshots:
         for old in (p for p in folder.rglob("*") if p.is_file()):

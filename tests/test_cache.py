@@ -1,0 +1,191 @@
+"""The build cache (builder/cache.py): a rebuild that uses it gives the same bytes as one from scratch, after every
+kind of edit, and parses only the files that changed."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from builder import validate
+from builder.cache import FILE_NAME, BuildCache
+from builder.pipeline import generate
+from builder.problems import ContentError
+from builder.synth import synthesize, write_corpus
+
+from .conftest import MINI, ROOT, make_project, run_builder
+
+Edit = Callable[[Path], None]
+
+
+def _yaml(path: Path, change: Callable[[Any], None]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _article(n: int, change: Callable[[dict[str, Any]], None]) -> Edit:
+    return lambda content: _yaml(content / "articles" / f"synth-{n:04d}.yaml", change)
+
+
+def _set(key: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    return lambda data: data.__setitem__(key, value)
+
+
+def _claim_like_article_one(data: dict[str, Any]) -> None:
+    """Give the first claim the value another source gives on that topic, so statuses can change."""
+    data["claims"][0]["value"] = "A value no other source gives"
+
+
+def _new_article(content: Path) -> None:
+    data = yaml.safe_load((content / "articles" / "synth-0006.yaml").read_text(encoding="utf-8"))
+    data.update(id="synth-0099", short_title="A new report", title="A new report on the talks")
+    data["raw"] = "raw/synth-0099.txt"
+    (content / "articles" / "synth-0099.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    shutil.copy(content / "raw" / "synth-0006.txt", content / "raw" / "synth-0099.txt")
+
+
+def _delete_article(content: Path) -> None:
+    (content / "articles" / "synth-0007.yaml").unlink()
+
+
+def _rename_first_actor(content: Path) -> None:
+    _yaml(content / "actors.yaml", lambda actors: actors[0].__setitem__("name", "Renamed Actor"))
+
+
+def _relabel_topic(content: Path) -> None:
+    _yaml(content / "topics.yaml", lambda topics: topics[0].__setitem__("label", "A relabelled topic"))
+
+
+def _longer_raw(content: Path) -> None:
+    with (content / "raw" / "synth-0008.txt").open("a", encoding="utf-8") as stream:
+        stream.write("\nA paragraph added later.\n")
+
+
+def _redefine_term(content: Path) -> None:
+    _yaml(content / "glossary.yaml", lambda terms: terms[0].__setitem__("definition", "A new definition."))
+
+
+EDITS: list[tuple[str, Edit]] = [
+    ("summary", _article(1, _set("summary", "An edited summary."))),
+    ("claim value", _article(2, _claim_like_article_one)),
+    ("label", _article(3, _set("short_title", "Relabelled source"))),
+    ("actor mention removed", _article(4, lambda data: data["actors"].pop())),
+    ("event date", _article(5, lambda data: data["events"][0].__setitem__("date", "2019"))),
+    ("article added", _new_article),
+    ("article deleted", _delete_article),
+    ("actor renamed", _rename_first_actor),
+    ("topic relabelled", _relabel_topic),
+    ("raw text longer", _longer_raw),
+    ("glossary", _redefine_term),
+]
+
+
+@pytest.fixture
+def synth_content(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    write_corpus(synthesize(30, 0), content)
+    return content
+
+
+def _cached(content: Path, folder: Path) -> dict[str, str | bytes]:
+    cache = BuildCache.open(folder)
+    pages = generate(content, cache)[1]
+    cache.save()
+    return pages
+
+
+def test_cached_builds_match_builds_from_scratch_after_every_kind_of_edit(synth_content: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    assert _cached(synth_content, folder) == generate(synth_content)[1]
+    for name, edit in EDITS:
+        before = generate(synth_content)[1]
+        edit(synth_content)
+        scratch = generate(synth_content)[1]
+        assert scratch != before, f"the edit '{name}' changed nothing: the test would prove nothing"
+        cached = _cached(synth_content, folder)
+        wrong = sorted(path for path in scratch if cached.get(path) != scratch[path])
+        assert not wrong, f"after the edit '{name}', these cached pages differ from a build from scratch: {wrong}"
+        assert sorted(cached) == sorted(scratch)
+
+
+def test_a_rebuild_parses_only_the_changed_article(
+    synth_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[str] = []
+    real = validate.parse_bytes
+
+    def counting(data: bytes, shown_as: str) -> Any:
+        parsed.append(shown_as)
+        return real(data, shown_as)
+
+    monkeypatch.setattr(validate, "parse_bytes", counting)
+    folder = tmp_path / "cache"
+    _cached(synth_content, folder)
+    assert sum("/articles/" in p for p in parsed) == 30
+    parsed.clear()
+    _cached(synth_content, folder)
+    assert [p for p in parsed if "/articles/" in p] == []
+    _article(1, _set("summary", "Edited."))(synth_content)
+    parsed.clear()
+    _cached(synth_content, folder)
+    assert [p for p in parsed if "/articles/" in p] == ["content/articles/synth-0001.yaml"]
+
+
+def test_problems_in_cached_articles_name_the_same_lines(tmp_path: Path) -> None:
+    """A cached article is parsed again only to place a message; the messages are those of a build from scratch."""
+    content = Path(shutil.copytree(MINI, tmp_path / "content"))
+    folder = tmp_path / "cache"
+    _cached(content, folder)
+    actors = (content / "actors.yaml").read_text(encoding="utf-8")
+    (content / "actors.yaml").write_text(actors.replace("id: bob-south", "id: robert-south"), encoding="utf-8")
+    with pytest.raises(ContentError) as scratch:
+        generate(content)
+    with pytest.raises(ContentError) as cached:
+        _cached(content, folder)
+    assert cached.value.problems == scratch.value.problems
+    assert any(p.path == "content/articles/one.yaml" and "bob-south" in p.message for p in cached.value.problems)
+
+
+def test_a_quote_removed_from_the_raw_text_is_found_although_the_article_is_cached(tmp_path: Path) -> None:
+    content = Path(shutil.copytree(MINI, tmp_path / "content"))
+    folder = tmp_path / "cache"
+    _cached(content, folder)
+    raw = content / "raw" / "one.txt"
+    raw.write_text(raw.read_text(encoding="utf-8").replace("met at the lake", "met by the sea"), encoding="utf-8")
+    with pytest.raises(ContentError) as cached:
+        _cached(content, folder)
+    assert any("quote not found verbatim" in p.message for p in cached.value.problems)
+
+
+def test_an_unreadable_or_foreign_cache_is_ignored(synth_content: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / FILE_NAME).write_bytes(b"not a pickle at all")
+    assert _cached(synth_content, folder) == generate(synth_content)[1]
+    stored = BuildCache.open(folder)
+    assert len(stored.articles) == 30 and stored.pages
+    import pickle
+
+    with (folder / FILE_NAME).open("wb") as stream:  # a cache written by another version of the builder
+        pickle.dump(("another version", stored.articles, stored.quotes_found, stored.pages), stream)
+    assert BuildCache.open(folder).articles == {}
+
+
+def test_the_cli_keeps_its_cache_in_build_and_no_cache_keeps_none(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", ROOT / "tests" / "fixtures" / "mini")
+    result = run_builder(project, "--no-cache", "build")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "build" / "cache").exists()
+    first = {p: p.read_bytes() for p in (project / "build" / "docs").rglob("*") if p.is_file()}
+    result = run_builder(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert (project / "build" / "cache" / FILE_NAME).is_file()
+    assert "0 written" in result.stderr
+    again = run_builder(project, "build")
+    assert "0 written" in again.stderr
+    assert {p: p.read_bytes() for p in (project / "build" / "docs").rglob("*") if p.is_file()} == first
