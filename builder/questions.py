@@ -142,7 +142,6 @@ def which_source(corpus: Corpus, found: Iterable[TopicFinding]) -> Iterator[Ques
     """'Which source says: <quote>?' for answers that only one source gives, with three other sources as
     distractors, none of which has the same words (else two answers would be right)."""
     sources = reviewed(corpus.articles)
-    texts: dict[str, str] = {}
     for finding in found:
         if finding.status in ("consensus", "not-covered", "single-source"):
             continue
@@ -154,7 +153,7 @@ def which_source(corpus: Corpus, found: Iterable[TopicFinding]) -> Iterator[Ques
             qid = f"which-source.{finding.topic.id}.{article.id}"
 
             def differs(other: Article, own: str = article.id, words: str = quote) -> bool:
-                return other.id != own and words not in _text(other, corpus, texts)
+                return other.id != own and words not in corpus.normalised(other.id)
 
             others = _pick(qid, sources, 3, differs)
             if not others:
@@ -165,12 +164,6 @@ def which_source(corpus: Corpus, found: Iterable[TopicFinding]) -> Iterator[Ques
                 qid, "sources", "which-source", f"Which source says: “{claim.quote}”?", (), None, options, key,
                 explanation, (Citation(article, claim.quote, finding.topic.id),),
             )  # fmt: skip
-
-
-def _text(article: Article, corpus: Corpus, cache: dict[str, str]) -> str:
-    if article.id not in cache:
-        cache[article.id] = normalise(corpus.raw[article.id])
-    return cache[article.id]
 
 
 def _pick(seed: str, pool: Sequence[Article], count: int, accept: Callable[[Article], bool]) -> list[Article]:
