@@ -129,11 +129,13 @@ class TopicFinding:
 
 def answers_for(topic: Topic, articles: Iterable[Article]) -> tuple[Answer, ...]:
     """Group the claims on `topic` by value; the most-supported answer first, ties in order of appearance."""
+    return _answers([(article, claim) for article in articles for claim in article.claims if claim.topic == topic.id])
+
+
+def _answers(claims: Iterable[tuple[Article, Claim]]) -> tuple[Answer, ...]:
     groups: dict[str, list[tuple[Article, Claim]]] = {}
-    for article in articles:
-        for claim in article.claims:
-            if claim.topic == topic.id:
-                groups.setdefault(same_value(claim.value), []).append((article, claim))
+    for article, claim in claims:
+        groups.setdefault(same_value(claim.value), []).append((article, claim))
     ordered = sorted(groups.values(), key=lambda claims: -len(claims))
     return tuple(Answer(claims[0][1].value, tuple(claims)) for claims in ordered)
 
@@ -163,9 +165,13 @@ def status_from_counts(topic: Topic, counts: Iterable[int]) -> Status:
 def findings(corpus: Corpus) -> tuple[TopicFinding, ...]:
     """A finding per topic, in topics.yaml order, from reviewed articles only."""
     sources = reviewed(corpus.articles)
+    claims: dict[str, list[tuple[Article, Claim]]] = defaultdict(list)
+    for article in sources:
+        for claim in article.claims:
+            claims[claim.topic].append((article, claim))
     result = []
     for topic in corpus.topics:
-        answers = answers_for(topic, sources)
+        answers = _answers(claims[topic.id])
         speaking = {a.id for answer in answers for a in answer.sources}
         silent = tuple(a for a in sources if a.id not in speaking)
         result.append(TopicFinding(topic, answers, status_of(topic, answers), silent))
@@ -309,17 +315,35 @@ def arrivals(corpus: Corpus) -> tuple[Arrival, ...]:
 # --- Everything -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Analysis:
-    """The analyse stage's output, handed to render."""
+    """The analyse stage's output, handed to render. Each part is worked out on first use, so a rebuild that
+    takes most pages from the build cache computes only what the pages it renders need."""
 
-    timeline: tuple[TimelineEntry, ...]
-    findings: tuple[TopicFinding, ...]
-    actors: tuple[ActorProfile, ...]
-    arrivals: tuple[Arrival, ...]
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    @cached_property
+    def timeline(self) -> tuple[TimelineEntry, ...]:
+        return timeline(self.corpus)
+
+    @cached_property
+    def findings(self) -> tuple[TopicFinding, ...]:
+        return findings(self.corpus)
+
+    @cached_property
+    def actors(self) -> tuple[ActorProfile, ...]:
+        return actor_profiles(self.corpus, self.timeline)
+
+    @cached_property
+    def arrivals(self) -> tuple[Arrival, ...]:
+        return arrivals(self.corpus)
+
+    @cached_property
+    def _findings_by_topic(self) -> dict[str, TopicFinding]:
+        return {f.topic.id: f for f in self.findings}
 
     def finding(self, topic_id: str) -> TopicFinding:
-        return next(f for f in self.findings if f.topic.id == topic_id)
+        return self._findings_by_topic[topic_id]
 
     def differences(self, article: Article) -> tuple[Difference, ...]:
         return differences(article, self.findings)
@@ -334,5 +358,4 @@ class Analysis:
 
 
 def analyse(corpus: Corpus) -> Analysis:
-    entries = timeline(corpus)
-    return Analysis(entries, findings(corpus), actor_profiles(corpus, entries), arrivals(corpus))
+    return Analysis(corpus)

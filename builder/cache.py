@@ -1,33 +1,46 @@
 """What earlier builds learned, kept in build/cache/ so a rebuild after one edit redoes only what changed.
 
-Two things are kept, both keyed by digests of their inputs, never by file times (a `git checkout` changes
-times, not content):
+Everything is keyed by digests of its inputs, never by file times (a `git checkout` changes times, not content):
 
 - validated articles, by the digest of the article file's bytes; and the fact that an article's quotes were
   found in its raw text, by the digests of both files;
-- rendered pages, by a digest of everything the page shows (see `render.py` for what goes into each key).
+- rendered pages, each with the key of everything it shows (see `render.py`), and the "facts key" of the build
+  that made them: the digest of everything except the articles' summaries, key points and editor's notes, which
+  only their own source pages show. When the facts key is unchanged, the overview, actor and quiz pages are too.
 
-The cache is only ever a shortcut: it is thrown away whole when the builder's code or libraries change (its
-version key digests them), when it cannot be read, or when `--no-cache` is given; a build without it makes the
-same bytes. It is a pickle, written by this builder into its own build folder, and read only from there.
+It is one SQLite database per builder version (a digest of the builder's code and libraries names its folder),
+so a new version starts afresh and a save writes only the rows that changed, in one transaction. The cache is
+only ever a shortcut: an unreadable one is ignored and replaced, `--no-cache` keeps none, and a build with or
+without it makes the same bytes (tests/test_cache.py). Articles are stored as pickles, written by this builder
+into its own build folder and read only from there.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
+import shutil
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BuildCache", "digest"]
+__all__ = ["DATABASE", "BuildCache", "KeptPage", "code_version", "digest"]
 
-FILE_NAME = "builder-cache.pickle"
+DATABASE = "cache.sqlite"
 LIBRARIES = ("pydantic", "pydantic-core", "jinja2", "markupsafe", "pyyaml", "genanki")
+KeptPage = tuple[str, str, str | bytes]  # key, the analysis part of the key ("" if none), the page
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS quotes (article TEXT, raw TEXT, PRIMARY KEY (article, raw));
+CREATE TABLE IF NOT EXISTS pages (path TEXT PRIMARY KEY, key TEXT NOT NULL, part TEXT NOT NULL, body NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
 
 
 def digest(*parts: bytes | str) -> str:
@@ -57,39 +70,57 @@ def code_version() -> str:
 
 @dataclass
 class BuildCache:
-    """An in-memory cache, loaded from and saved to `folder` (None: a cache that starts empty and is not kept)."""
+    """The cache in `folder` (None: one that starts empty and is not kept)."""
 
     folder: Path | None = None
-    articles: dict[str, Any] = field(default_factory=dict)  # article file digest -> validated Article
+    facts_key: str = ""  # of the build that rendered `pages`
+    articles: dict[str, bytes] = field(default_factory=dict)  # file digest -> pickled (Article, facts digest)
     quotes_found: set[tuple[str, str]] = field(default_factory=set)  # (article digest, raw text digest)
-    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # docs path -> (key, Markdown)
+    pages: dict[str, KeptPage] = field(default_factory=dict)
+    # what this build used or made, which is what `save` keeps
     used_articles: set[str] = field(default_factory=set, repr=False)
+    new_articles: dict[str, bytes] = field(default_factory=dict, repr=False)
     used_quotes: set[tuple[str, str]] = field(default_factory=set, repr=False)
-    kept_pages: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    kept_pages: dict[str, KeptPage] = field(default_factory=dict, repr=False)
+    new_facts_key: str = ""
+
+    @property
+    def home(self) -> Path | None:
+        """This builder version's own subfolder."""
+        return None if self.folder is None else self.folder / code_version()[:20]
 
     @classmethod
     def open(cls, folder: Path | None) -> BuildCache:
-        """The cache kept in `folder`, or an empty one if there is none or it is from another builder version."""
+        """The cache kept in `folder`, or an empty one if there is none yet or it cannot be read."""
         found = cls(folder)
-        if folder is None:
+        if found.home is None or not (found.home / DATABASE).is_file():
             return found
         try:
-            with (folder / FILE_NAME).open("rb") as stream:
-                version, articles, quotes_found, pages = pickle.load(stream)
-        except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
-            return found  # no cache yet, or an unreadable one: build without it
-        if version == code_version():
-            found.articles, found.quotes_found, found.pages = articles, quotes_found, pages
+            with _connect(found.home / DATABASE) as db:
+                found.articles = dict(db.execute("SELECT key, value FROM articles"))
+                found.quotes_found = set(db.execute("SELECT article, raw FROM quotes"))
+                found.pages = {path: (key, part, body) for path, key, part, body in db.execute("SELECT * FROM pages")}
+                row = db.execute("SELECT value FROM meta WHERE name = 'facts'").fetchone()
+                found.facts_key = row[0] if row else ""
+        except sqlite3.Error:
+            return cls(folder)  # unreadable: build without it; `save` replaces it
         return found
 
     def article(self, key: str) -> Any | None:
-        found = self.articles.get(key)
-        if found is not None:
-            self.used_articles.add(key)
+        """The validated article and its facts digest kept for the article file digest `key`, if any."""
+        stored = self.articles.get(key)
+        if stored is None:
+            return None
+        try:
+            found = pickle.loads(stored)
+        except (EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
+            return None
+        self.used_articles.add(key)
         return found
 
     def add_article(self, key: str, article: Any) -> None:
-        self.articles[key] = article
+        if self.folder is not None:
+            self.new_articles[key] = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
         self.used_articles.add(key)
 
     def quotes_checked(self, key: tuple[str, str]) -> bool:
@@ -99,34 +130,63 @@ class BuildCache:
         return False
 
     def add_quotes(self, key: tuple[str, str]) -> None:
-        self.quotes_found.add(key)
         self.used_quotes.add(key)
 
-    def page(self, path: str, key: str) -> str | None:
-        """The page rendered earlier under the same key, if any."""
-        kept = self.pages.get(path)
-        return kept[1] if kept is not None and kept[0] == key else None
+    def same_facts(self, facts_key: str) -> bool:
+        """Whether the pages kept were rendered from the same facts; remembers `facts_key` for `save`."""
+        self.new_facts_key = facts_key
+        return bool(self.pages) and self.facts_key == facts_key
 
-    def keep_page(self, path: str, key: str, text: str) -> None:
-        self.kept_pages[path] = (key, text)
+    def page(self, path: str) -> KeptPage | None:
+        return self.pages.get(path)
+
+    def keep_page(self, path: str, page: KeptPage) -> None:
+        self.kept_pages[path] = page
 
     def save(self) -> None:
-        """Keep what this build used (entries for deleted or edited files are dropped) and the pages it kept.
-        Nothing is written when that is what the cache already holds."""
-        if self.folder is None:
+        """Keep what this build used, writing only what changed: articles, quote checks and pages that this
+        build did not use are dropped, and so are older builder versions' folders."""
+        if self.folder is None or self.home is None:
             return
-        unchanged = (
-            self.used_articles == set(self.articles)
-            and self.used_quotes == self.quotes_found
-            and self.kept_pages == self.pages
-            and (self.folder / FILE_NAME).is_file()
-        )
-        if unchanged:
-            return
-        articles = {key: self.articles[key] for key in sorted(self.used_articles)}
-        state = (code_version(), articles, self.used_quotes, self.kept_pages)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / f".{FILE_NAME}.{os.getpid()}.tmp"
-        with temporary.open("wb") as stream:
-            pickle.dump(state, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self.folder / FILE_NAME)
+        self.home.mkdir(parents=True, exist_ok=True)
+        try:
+            self._write()
+        except sqlite3.DatabaseError:  # a damaged database: write a new one with everything this build used
+            for name in (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm"):
+                (self.home / name).unlink(missing_ok=True)
+            everything = {**self.articles, **self.new_articles}
+            self.new_articles = {key: everything[key] for key in self.used_articles if key in everything}
+            self.articles, self.quotes_found, self.pages, self.facts_key = {}, set(), {}, ""
+            self._write()
+        for other in self.folder.iterdir():
+            if other.is_dir() and other != self.home:
+                shutil.rmtree(other)
+
+    def _write(self) -> None:
+        assert self.home is not None
+        with _connect(self.home / DATABASE) as db:
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", self.new_articles.items())
+            stale = [(key,) for key in self.articles if key not in self.used_articles]
+            db.executemany("DELETE FROM articles WHERE key = ?", stale)
+            db.executemany("INSERT OR IGNORE INTO quotes VALUES (?, ?)", self.used_quotes - self.quotes_found)
+            db.executemany("DELETE FROM quotes WHERE article = ? AND raw = ?", self.quotes_found - self.used_quotes)
+            changed = [(path, *page) for path, page in self.kept_pages.items() if self.pages.get(path) != page]
+            db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)", changed)
+            gone = [(path,) for path in self.pages if path not in self.kept_pages]
+            db.executemany("DELETE FROM pages WHERE path = ?", gone)
+            if self.new_facts_key != self.facts_key:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('facts', ?)", (self.new_facts_key,))
+        self.articles.update(self.new_articles)
+        self.new_articles = {}
+
+
+@contextmanager
+def _connect(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection for one transaction: committed at the end of the `with` block, rolled back on an error."""
+    db = sqlite3.connect(path, timeout=30)
+    try:
+        db.executescript(SCHEMA)
+        with db:
+            yield db
+    finally:
+        db.close()

@@ -9,11 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-from builder.draft import DraftError
 from builder.export import EXPORT_FORMATS, export_bank
 from builder.model import SLUG
 from builder.pipeline import build, check
-from builder.problems import ContentError
+from builder.problems import ContentError, DraftError
 from builder.publish import PublishError, publish
 from builder.schema import write_schemas
 from builder.synth import article_count, synthesize, write_corpus

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.model import Actor, Topic
+from builder.problems import DraftError
 from builder.validate import Corpus
 
 __all__ = ["DraftError", "DraftPlan", "Warning_", "plan_draft", "read_text", "write_draft"]
@@ -45,10 +46,6 @@ STOPWORDS = frozenset(
     "that this it its their they from be been had has have talks source sources say says said according".split()
 )
 MOJIBAKE = re.compile(r"[\u0370-\u03ff]+|Ã.|â€.?|Â(?=\s|\W)|\ufffd")
-
-
-class DraftError(Exception):
-    """The input cannot become a draft; the message says why and what to do."""
 
 
 @dataclass(frozen=True)

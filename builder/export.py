@@ -39,8 +39,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import genanki  # type: ignore[import-untyped]
-
 from builder.analyse import analyse
 from builder.dates import bounds
 from builder.model import LETTERS
@@ -111,6 +109,8 @@ def _option(q: Question, index: int) -> str:
 
 def guid(q: Question) -> str:
     """The Anki note GUID of a question: stable as long as its id is, whatever its text."""
+    import genanki  # type: ignore[import-untyped]  # only exports need it: imported when used
+
     return str(genanki.guid_for(q.id))
 
 
@@ -177,6 +177,8 @@ def answer_html(q: Question) -> str:
 
 
 def _model() -> Any:
+    import genanki
+
     return genanki.Model(
         MODEL_ID,
         MODEL_NAME,
@@ -205,6 +207,8 @@ def anki_package(corpus: Corpus, bank: Sequence[Question]) -> bytes:
     are therefore fixed for a given content and set of libraries; another SQLite or zlib release may lay the
     bytes out differently (SQLite writes its version number into the database header).
     """
+    import genanki
+
     model = _model()
     deck = genanki.Deck(
         deck_id(corpus),

@@ -59,7 +59,7 @@ EdtfDate = Annotated[
 class Content(BaseModel):
     """Base of every content model: immutable, strict about keys."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False, defer_build=True)
 
 
 class Side(Content):

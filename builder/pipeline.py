@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from builder.analyse import analyse
@@ -32,8 +33,9 @@ def build(content: Path, out: Path, cache: Path | None = None) -> tuple[Corpus, 
 
 
 def generate(content: Path, cache: BuildCache | None = None) -> tuple[Corpus, Pages]:
-    """Every page of the site, in memory: validate, analyse, make the question bank, render."""
+    """Every page of the site, in memory: validate, analyse, make the question bank, render. The analysis and
+    the bank are worked out as render needs them: with a cache, a rebuild may need little of either."""
     corpus = load_corpus(content, cache)
     analysis = analyse(corpus)
-    bank = build_bank(corpus, analysis)
+    bank = partial(build_bank, corpus, analysis)
     return corpus, render_site(corpus, analysis, bank, cache)

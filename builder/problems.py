@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ContentError", "Problem"]
+__all__ = ["ContentError", "DraftError", "Problem"]
 
 
 @dataclass(frozen=True, order=True)
@@ -26,3 +26,7 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class DraftError(Exception):
+    """The input cannot become a draft; the message says why and what to do."""

@@ -97,6 +97,7 @@ def _environment(compiled: Path | None = None) -> jinja2.Environment:
         MAX_QUOTES=MAX_QUOTES,
         MAX_LIST=MAX_LIST,
         MATRIX_MAX_SOURCES=MATRIX_MAX_SOURCES,
+        HOME_SOURCES=HOME_SOURCES,
     )
     return env
 
@@ -120,6 +121,7 @@ def render_page(template: str, path: str, *, environment: jinja2.Environment | N
 MAX_BADGES = 30  # source badges listed in one place; the rest are counted, so pages stay small at scale
 MAX_QUOTES = 5  # quotes shown per answer or per event; every source is still named by its badge
 MAX_LIST = 50  # one-line entries (claims naming an actor) listed before the rest are only counted
+HOME_SOURCES = 12  # sources listed on the home page; the sources page lists them all
 MATRIX_MAX_SOURCES = 12  # above this, "who says what" lists answers with counts instead of a column per source
 
 
@@ -151,13 +153,18 @@ def actor_path(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
 
 
-def render_site(corpus: Corpus, analysis: Analysis, bank: Sequence[Question], cache: BuildCache | None = None) -> Pages:
-    """Every page of the site, keyed by docs path, in a stable order.
+def render_site(
+    corpus: Corpus, analysis: Analysis, bank: Callable[[], Sequence[Question]], cache: BuildCache | None = None
+) -> Pages:
+    """Every page of the site, keyed by docs path. `bank` makes the question bank, only if the quiz pages must be
+    rendered.
 
-    Source and actor pages, most of a large guide, are taken from the `cache` when the key of everything they
-    show is unchanged (`_source_key`, `_actor_key`); the overview pages are always rendered."""
+    With a `cache` (builder/cache.py), pages whose inputs are unchanged are taken from it: when the facts are as
+    in the last build (only summaries, key points or editor's notes changed), every page but the source pages is;
+    otherwise actor pages are, by their own keys, and the overview and quiz pages are rendered again. A source
+    page is taken when its article, raw text and the answers on its topics are unchanged (`_source_part`)."""
     cache = cache or BuildCache()
-    environment = _environment(None if cache.folder is None else cache.folder / "templates")
+    environment = _environment(None if cache.home is None else cache.home / "templates")
     shared = {
         "corpus": corpus,
         "analysis": analysis,
@@ -166,35 +173,50 @@ def render_site(corpus: Corpus, analysis: Analysis, bank: Sequence[Question], ca
         "reviewed": [a for a in corpus.articles if a.status == "reviewed"],
     }
     pages: Pages = {}
-
     glossary = abbreviations(corpus)
 
+    def render(path: str, template: str, **context: Any) -> str:
+        return render_page(template, path, environment=environment, **shared, **context) + glossary
+
     def add(path: str, template: str, **context: Any) -> None:
-        pages[path] = render_page(template, path, environment=environment, **shared, **context) + glossary
+        pages[path] = render(path, template, **context)
 
-    def add_kept(path: str, key: str, template: str, **context: Any) -> None:
-        kept = cache.page(path, key)
-        if kept is None:
-            add(path, template, **context)
-            kept = str(pages[path])
-        pages[path] = kept
-        cache.keep_page(path, key, kept)
+    def add_kept(path: str, key: str, part: str, template: str, **context: Any) -> None:
+        kept = cache.page(path)
+        page = kept[2] if kept is not None and kept[0] == key else render(path, template, **context)
+        pages[path] = page
+        cache.keep_page(path, (key, part, page))
 
-    add("index.md", "home.md.j2")
-    add("sources/index.md", "sources.md.j2")
+    facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
+    if cache.same_facts(facts_key):
+        for path, kept in cache.pages.items():
+            if not kept[1]:  # not a source page: it shows facts only, which are unchanged
+                pages[path] = kept[2]
+                cache.keep_page(path, kept)
+    else:
+        add("index.md", "home.md.j2")
+        add("sources/index.md", "sources.md.j2")
+        add("timeline.md", "timeline.md.j2", years=_by_year(analysis.timeline))
+        add("discrepancies.md", "discrepancies.md.j2", coverage_svg="discrepancies-coverage.svg")
+        pages["discrepancies-coverage.svg"] = coverage_svg(corpus, analysis)
+        add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
+        for profile in analysis.actors:
+            add_kept(actor_path(profile.actor.id), _actor_key(corpus, profile), "", "actor.md.j2", profile=profile)
+        add("glossary.md", "glossary.md.j2")
+        add("whats-new.md", "whats-new.md.j2")
+        questions = bank()
+        add_quiz_pages(add, corpus, analysis, questions)
+        pages.update(downloads(corpus, questions))
+        for path, page in pages.items():
+            if not path.startswith("actors/") or path == "actors/index.md":
+                cache.keep_page(path, (facts_key, "", page))
+    same_facts = cache.facts_key == facts_key
     for article in corpus.articles:
-        key = _source_key(corpus, analysis, article)
-        add_kept(source_path(article.id), key, "source.md.j2", article=article, raw=corpus.raw[article.id])
-    add("timeline.md", "timeline.md.j2", years=_by_year(analysis.timeline))
-    add("discrepancies.md", "discrepancies.md.j2", coverage_svg="discrepancies-coverage.svg")
-    pages["discrepancies-coverage.svg"] = coverage_svg(corpus, analysis)
-    add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
-    for profile in analysis.actors:
-        add_kept(actor_path(profile.actor.id), _actor_key(corpus, profile), "actor.md.j2", profile=profile)
-    add("glossary.md", "glossary.md.j2")
-    add("whats-new.md", "whats-new.md.j2")
-    add_quiz_pages(add, corpus, analysis, bank)
-    pages.update(downloads(corpus, bank))
+        path = source_path(article.id)
+        previous = cache.page(path)
+        part = previous[1] if same_facts and previous is not None else _source_part(analysis, article)
+        key = digest(code_version(), corpus.shared_digest, corpus.article_digests.get(article.id, ""), part)
+        add_kept(path, key, part, "source.md.j2", article=article, raw=corpus.raw[article.id])
     return pages
 
 
@@ -203,10 +225,10 @@ def render_site(corpus: Corpus, analysis: Analysis, bank: Sequence[Question], ca
 # tests/test_cache.py checks that builds using the cache give the same bytes as builds without it.
 
 
-def _source_key(corpus: Corpus, analysis: Analysis, article: Article) -> str:
-    """A source page shows its article and raw text, shared files, and for each topic it claims that topic's
-    status and answers with their counts ("How this source differs")."""
-    parts = [code_version(), corpus.shared_digest, corpus.article_digests.get(article.id, "")]
+def _source_part(analysis: Analysis, article: Article) -> str:
+    """Besides its article, raw text and the shared files, a source page shows for each topic it claims that
+    topic's status and answers with their counts ("How this source differs"): their digest."""
+    parts = [article.id]
     for claim in article.claims:
         finding = analysis.finding(claim.topic)
         parts.append(f"{finding.topic.id}\x1f{finding.status}")

@@ -9,17 +9,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from builder.cache import BuildCache, digest
 from builder.load import AnyDocument, Document, LazyDocument, parse_bytes, read_file
 from builder.model import LETTERS, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
+from builder.parallel import map_parallel
 from builder.problems import ContentError, Problem
 from builder.quotes import closest_passage, normalise, occurs_in
 
 __all__ = ["Corpus", "load_corpus"]
 
 M = TypeVar("M", bound=BaseModel)
+ONLY_ON_SOURCE_PAGE = {"summary", "key_points", "editor_note"}  # article fields no other page shows
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,12 @@ class Corpus:
     quiz: Quiz = field(default_factory=Quiz)
     # article id -> raw text normalised for quote matching (quotes.normalise), filled on first use
     normalised_raw: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    # digests of the inputs, for the page cache: all shared files together, and each article with its raw text
+    # Digests of the inputs, for the page cache (builder/cache.py): all shared files together; each article file
+    # with its raw text; and the "facts": everything but the articles' summaries, key points and editor's notes,
+    # which only their own source pages show.
     shared_digest: str = field(default="", compare=False, repr=False)
     article_digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    facts_digest: str = field(default="", compare=False, repr=False)
 
     def normalised(self, article_id: str) -> str:
         """The raw text of an article as quotes are matched against it."""
@@ -107,6 +112,7 @@ def load_corpus(content: Path, cache: BuildCache | None = None) -> Corpus:
         normalised_raw=checker.normalised,
         shared_digest=digest(*(f"{name}\x1f{key}" for name, key in sorted(loader.shared_keys.items()))),
         article_digests={article_id: digest(*key) for article_id, key in quote_keys.items()},
+        facts_digest=digest(*(f"{a}\x1f{loader.facts[a]}\x1f{raw_keys[a]}" for a in sorted(quote_keys))),
     )
 
 
@@ -122,6 +128,7 @@ class _Loader:
         self.cache = cache
         self.quiz_document: Document | None = None
         self.keys: dict[str, str] = {}  # article id -> digest of its file's bytes
+        self.facts: dict[str, str] = {}  # article id -> digest of all but what only its source page shows
         self.shared_keys: dict[str, str] = {}  # shared file (guide.yaml ...) -> digest of its bytes
 
     def document(self, relative: str, optional: bool = False) -> Document | None:
@@ -156,48 +163,73 @@ class _Loader:
         return [(m, where) for m, where in parsed if m is not None]
 
     def articles(self) -> list[Located[Article]]:
-        found: list[Located[Article]] = []
-        for path in sorted((self.content / "articles").glob("*.yml")):
+        """Every article file: from the cache when its bytes are unchanged, else parsed and validated (in worker
+        processes when there are many: see builder/parallel.py)."""
+        folder = self.content / "articles"
+        for path in sorted(folder.glob("*.yml")):
             message = f"article files must end in .yaml: rename it to {path.stem}.yaml"
             self.problems.append(Problem(f"{self.content.name}/articles/{path.name}", 1, 1, message))
-        for path in sorted((self.content / "articles").glob("*.yaml")):
-            doc, article, key = self.article(path)
-            if doc is not None and article is not None:
-                self.keys[article.id] = key
-                if article.id != path.stem:
-                    self.problems.append(
-                        doc.problem(("id",), f"id '{article.id}' must equal the file name '{path.stem}'")
-                    )
-                found.append((article, (doc, ())))
+        files: list[tuple[str, str, bytes, str]] = []  # file stem, shown path, bytes, digest
+        for path in sorted(folder.glob("*.yaml")):
+            shown = f"{self.content.name}/articles/{path.name}"
+            try:
+                data = read_file(path, shown)
+            except ContentError as err:
+                self.problems.extend(err.problems)
+                continue
+            files.append((path.stem, shown, data, digest(data)))
+        kept = [self.cache.article(key) for _, _, _, key in files]
+        fresh = iter(
+            map_parallel(
+                _parse_article, [(shown, data) for (_, shown, data, _), k in zip(files, kept, strict=True) if k is None]
+            )
+        )
+        found: list[Located[Article]] = []
+        for (stem, shown, data, key), cached in zip(files, kept, strict=True):
+            if cached is not None:
+                article, facts = cached
+            else:
+                article, facts, problems = next(fresh)
+                self.problems.extend(problems)
+                if article is None:
+                    continue
+                self.cache.add_article(key, (article, facts))
+            doc = LazyDocument(shown, data)  # positions are read again only if a message needs them
+            self.keys[article.id], self.facts[article.id] = key, facts
+            if article.id != stem:
+                self.problems.append(doc.problem(("id",), f"id '{article.id}' must equal the file name '{stem}'"))
+            found.append((article, (doc, ())))
         return found
 
-    def article(self, path: Path) -> tuple[AnyDocument | None, Article | None, str]:
-        """One article file, from the cache when its bytes are unchanged."""
-        shown = f"{self.content.name}/articles/{path.name}"
-        try:
-            data = read_file(path, shown)
-            key = digest(data)
-            cached = self.cache.article(key)
-            if cached is not None:
-                return LazyDocument(shown, data), cached, key
-            doc = parse_bytes(data, shown)
-        except ContentError as err:
-            self.problems.extend(err.problems)
-            return None, None, ""
-        article = self.parse(doc, (), doc.data, Article)
-        if article is not None:
-            self.cache.add_article(key, article)
-        return doc, article, key
-
     def parse(self, doc: Document, loc: tuple[str | int, ...], data: Any, model: type[M]) -> M | None:
-        if not isinstance(data, dict):
-            self.problems.append(doc.problem(loc, f"expected a mapping of {model.__name__} fields (key: value lines)"))
-            return None
-        try:
-            return TypeAdapter(model).validate_python(data)
-        except ValidationError as err:
-            self.problems.extend(doc.problem((*loc, *e["loc"]), _explain(e, model)) for e in err.errors())
-            return None
+        return _validate(doc, loc, data, model, self.problems)
+
+
+def _parse_article(item: tuple[str, bytes]) -> tuple[Article | None, str, list[Problem]]:
+    """Parse and validate one article file's bytes: the article, the digest of its facts, and its problems."""
+    shown, data = item
+    try:
+        doc = parse_bytes(data, shown)
+    except ContentError as err:
+        return None, "", err.problems
+    problems: list[Problem] = []
+    article = _validate(doc, (), doc.data, Article, problems)
+    facts = "" if article is None else digest(article.model_dump_json(exclude=ONLY_ON_SOURCE_PAGE))
+    return article, facts, problems
+
+
+def _validate(
+    doc: Document, loc: tuple[str | int, ...], data: Any, model: type[M], problems: list[Problem]
+) -> M | None:
+    """`data` as a `model`, or None with its problems added to `problems`."""
+    if not isinstance(data, dict):
+        problems.append(doc.problem(loc, f"expected a mapping of {model.__name__} fields (key: value lines)"))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        problems.extend(doc.problem((*loc, *e["loc"]), _explain(e, model)) for e in err.errors())
+        return None
 
 
 def _plural(model: type[BaseModel]) -> str:

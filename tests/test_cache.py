@@ -4,6 +4,7 @@ kind of edit, and parses only the files that changed."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from builder import validate
-from builder.cache import FILE_NAME, BuildCache
+from builder import pipeline, render, validate
+from builder.cache import DATABASE, BuildCache, code_version
 from builder.pipeline import generate
 from builder.problems import ContentError
 from builder.synth import synthesize, write_corpus
@@ -136,6 +137,29 @@ def test_a_rebuild_parses_only_the_changed_article(
     assert [p for p in parsed if "/articles/" in p] == ["content/articles/synth-0001.yaml"]
 
 
+def test_a_summary_edit_renders_only_its_source_page(
+    synth_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Summaries show on their source page only: the other pages, the analysis they need and the question bank
+    are all taken from the cache."""
+    rendered: list[str] = []
+    real = render.render_page
+
+    def recording(template: str, path: str, **context: Any) -> str:
+        rendered.append(path)
+        return real(template, path, **context)
+
+    folder = tmp_path / "cache"
+    _cached(synth_content, folder)
+    monkeypatch.setattr(render, "render_page", recording)
+    monkeypatch.setattr(pipeline, "build_bank", lambda *_: pytest.fail("the question bank was made again"))
+    _article(3, _set("summary", "A summary edited for the test."))(synth_content)
+    cache = BuildCache.open(folder)
+    _, pages = generate(synth_content, cache)
+    assert rendered == ["sources/synth-0003.md"]
+    assert "A summary edited for the test." in str(pages["sources/synth-0003.md"])
+
+
 def test_problems_in_cached_articles_name_the_same_lines(tmp_path: Path) -> None:
     """A cached article is parsed again only to place a message; the messages are those of a build from scratch."""
     content = Path(shutil.copytree(MINI, tmp_path / "content"))
@@ -162,18 +186,29 @@ def test_a_quote_removed_from_the_raw_text_is_found_although_the_article_is_cach
     assert any("quote not found verbatim" in p.message for p in cached.value.problems)
 
 
-def test_an_unreadable_or_foreign_cache_is_ignored(synth_content: Path, tmp_path: Path) -> None:
+def test_an_unreadable_cache_is_ignored(synth_content: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    folder.mkdir()
-    (folder / FILE_NAME).write_bytes(b"not a pickle at all")
+    home = BuildCache(folder).home
+    assert home is not None
+    home.mkdir(parents=True)
+    (home / DATABASE).write_bytes(b"not a database at all " * 100)
     assert _cached(synth_content, folder) == generate(synth_content)[1]
     stored = BuildCache.open(folder)
-    assert len(stored.articles) == 30 and stored.pages
-    import pickle
+    assert stored.pages and len(stored.articles) == 30, "the damaged database was replaced"
+    with sqlite3.connect(home / DATABASE) as db:  # a row that cannot be unpickled is a cache miss
+        db.execute("UPDATE articles SET value = ? WHERE rowid = 1", (b"\x80\x05 broken",))
+    db.close()
+    assert _cached(synth_content, folder) == generate(synth_content)[1]
 
-    with (folder / FILE_NAME).open("wb") as stream:  # a cache written by another version of the builder
-        pickle.dump(("another version", stored.articles, stored.quotes_found, stored.pages), stream)
-    assert BuildCache.open(folder).articles == {}
+
+def test_another_builder_version_starts_afresh(synth_content: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    old = folder / ("0" * 20)
+    old.mkdir(parents=True)
+    (old / DATABASE).write_bytes(b"from another version")
+    _cached(synth_content, folder)
+    assert [p.name for p in folder.iterdir()] == [code_version()[:20]], "older versions' folders are removed"
+    assert len(BuildCache.open(folder).articles) == 30
 
 
 def test_the_cli_keeps_its_cache_in_build_and_no_cache_keeps_none(tmp_path: Path) -> None:
@@ -184,7 +219,7 @@ def test_the_cli_keeps_its_cache_in_build_and_no_cache_keeps_none(tmp_path: Path
     first = {p: p.read_bytes() for p in (project / "build" / "docs").rglob("*") if p.is_file()}
     result = run_builder(project, "build")
     assert result.returncode == 0, result.stderr
-    assert (project / "build" / "cache" / FILE_NAME).is_file()
+    assert list((project / "build" / "cache").glob(f"*/{DATABASE}"))
     assert "0 written" in result.stderr
     again = run_builder(project, "build")
     assert "0 written" in again.stderr
