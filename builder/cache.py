@@ -124,7 +124,9 @@ class BuildCache:
         self.used_articles.add(key)
 
     def quotes_checked(self, key: tuple[str, str]) -> bool:
-        if key in self.quotes_found:
+        """Whether every quote of the article file was found in the raw text (digests of both), in an earlier
+        build or already in this one."""
+        if key in self.quotes_found or key in self.used_quotes:
             self.used_quotes.add(key)
             return True
         return False

@@ -7,10 +7,12 @@ deliberately built it as Markdown (a `Markup` value, such as a link from `link`)
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -22,12 +24,14 @@ from builder.coverage import coverage_svg
 from builder.export import downloads
 from builder.markdown_text import block, code_fence, inline, link, relative_url
 from builder.model import Article
+from builder.parallel import map_parallel
 from builder.questions import Question
 from builder.render_quiz import add_quiz_pages
 from builder.validate import Corpus
 
 __all__ = ["Pages", "render_site"]
 
+T = TypeVar("T")
 Pages = dict[str, str | bytes]  # docs path ('sources/x.md') -> Markdown text, or a download's bytes
 
 KIND_LABELS = {
@@ -121,6 +125,9 @@ def render_page(template: str, path: str, *, environment: jinja2.Environment | N
 MAX_BADGES = 30  # source badges listed in one place; the rest are counted, so pages stay small at scale
 MAX_QUOTES = 5  # quotes shown per answer or per event; every source is still named by its badge
 MAX_LIST = 50  # one-line entries (claims naming an actor) listed before the rest are only counted
+TIMELINE_PAGE = 100  # events on one timeline page; a longer timeline is split by year (see _timeline_parts)
+CONFLICTS_PAGE = 50  # events dated differently shown on the discrepancy page, and on each further page
+LIST_PAGE = 200  # sources on one page of the sources list, articles on one page of What's new
 HOME_SOURCES = 12  # sources listed on the home page; the sources page lists them all
 MATRIX_MAX_SOURCES = 12  # above this, "who says what" lists answers with counts instead of a column per source
 
@@ -175,17 +182,41 @@ def render_site(
     pages: Pages = {}
     glossary = abbreviations(corpus)
 
+    event_pages: dict[str, str] = {}
+    conflict_pages: dict[str, str] = {}
+
+    def conflict_url(event_id: str) -> str:
+        """The docs path of the entry of an event dated differently (discrepancies.md unless there are many)."""
+        if not conflict_pages:
+            parts = _conflict_pages(analysis)
+            conflict_pages.update((entry.event.id, path) for path, entries, _ in parts for entry in entries)
+        return f"{conflict_pages.get(event_id, 'discrepancies.md')}#event-{event_id}"
+
+    def event_url(event_id: str) -> str:
+        """The docs path of an event's entry on the timeline (which may be split in parts)."""
+        if not event_pages:
+            parts = _timeline_parts(analysis.timeline)
+            event_pages.update((entry.event.id, path) for path, _, years in parts for entry in _entries(years))
+        return f"{event_pages.get(event_id, 'timeline.md')}#event-{event_id}"
+
+    shared.update(event_url=event_url, conflict_url=conflict_url)
+
     def render(path: str, template: str, **context: Any) -> str:
         return render_page(template, path, environment=environment, **shared, **context) + glossary
 
     def add(path: str, template: str, **context: Any) -> None:
         pages[path] = render(path, template, **context)
 
+    jobs: list[tuple[str, str, str, str, dict[str, Any]]] = []  # pages to render: path, key, part, template, context
+
     def add_kept(path: str, key: str, part: str, template: str, **context: Any) -> None:
         kept = cache.page(path)
-        page = kept[2] if kept is not None and kept[0] == key else render(path, template, **context)
-        pages[path] = page
-        cache.keep_page(path, (key, part, page))
+        if kept is not None and kept[0] == key:
+            pages[path] = kept[2]
+            cache.keep_page(path, (key, part, kept[2]))
+        else:
+            pages[path] = ""  # rendered below, with the others, in parallel
+            jobs.append((path, key, part, template, context))
 
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
     if cache.same_facts(facts_key):
@@ -195,15 +226,34 @@ def render_site(
                 cache.keep_page(path, kept)
     else:
         add("index.md", "home.md.j2")
-        add("sources/index.md", "sources.md.j2")
-        add("timeline.md", "timeline.md.j2", years=_by_year(analysis.timeline))
-        add("discrepancies.md", "discrepancies.md.j2", coverage_svg="discrepancies-coverage.svg")
+        for path, items, pager in _list_pages("sources/index.md", "sources-{}.md", corpus.articles):
+            add(path, "sources.md.j2", articles=items, pager=pager)
+        timeline_parts = _timeline_parts(analysis.timeline)
+        if len(timeline_parts) == 1:
+            add("timeline.md", "timeline.md.j2", years=timeline_parts[0][2], title="Timeline", pager=[])
+        else:
+            add("timeline.md", "timeline_index.md.j2", parts=timeline_parts)
+            pager = [(title, path) for path, title, _ in timeline_parts]
+            for path, title, years in timeline_parts:
+                add(path, "timeline.md.j2", years=years, title=f"Timeline: {title}", pager=pager)
+        conflict_parts = _conflict_pages(analysis)
+        _, conflicts, pager = conflict_parts[0]
+        add(
+            "discrepancies.md",
+            "discrepancies.md.j2",
+            coverage_svg="discrepancies-coverage.svg",
+            conflicts=conflicts,
+            pager=pager,
+        )
+        for number, (path, conflicts, pager) in enumerate(conflict_parts[1:], 2):
+            add(path, "dated_differently.md.j2", conflicts=conflicts, pager=pager, page_number=number)
         pages["discrepancies-coverage.svg"] = coverage_svg(corpus, analysis)
         add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
         for profile in analysis.actors:
             add_kept(actor_path(profile.actor.id), _actor_key(corpus, profile), "", "actor.md.j2", profile=profile)
         add("glossary.md", "glossary.md.j2")
-        add("whats-new.md", "whats-new.md.j2")
+        for path, arrivals, pager in _list_pages("whats-new.md", "whats-new-{}.md", analysis.arrivals):
+            add(path, "whats-new.md.j2", arrivals=arrivals, pager=pager)
         questions = bank()
         add_quiz_pages(add, corpus, analysis, questions)
         pages.update(downloads(corpus, questions))
@@ -217,6 +267,12 @@ def render_site(
         part = previous[1] if same_facts and previous is not None else _source_part(analysis, article)
         key = digest(code_version(), corpus.shared_digest, corpus.article_digests.get(article.id, ""), part)
         add_kept(path, key, part, "source.md.j2", article=article, raw=corpus.raw[article.id])
+    for template in sorted({job[3] for job in jobs}):
+        environment.get_template(template)  # compiled once, before the work is shared out
+    rendered = map_parallel(lambda i: render(jobs[i][0], jobs[i][3], **jobs[i][4]), range(len(jobs)))
+    for (path, key, part, _, _), page in zip(jobs, rendered, strict=True):
+        pages[path] = page
+        cache.keep_page(path, (key, part, page))
     return pages
 
 
@@ -258,11 +314,53 @@ def abbreviations(corpus: Corpus) -> str:
     return "\n" + "\n".join(lines) + "\n" if lines else ""
 
 
-def _by_year(entries: tuple[TimelineEntry, ...]) -> list[tuple[str, list[TimelineEntry]]]:
+Years = list[tuple[str, list[TimelineEntry]]]
+
+
+def _by_year(entries: Sequence[TimelineEntry]) -> Years:
     years: dict[str, list[TimelineEntry]] = {}
     for entry in entries:
         years.setdefault(entry.year, []).append(entry)
     return list(years.items())
+
+
+def _entries(years: Years) -> list[TimelineEntry]:
+    return [entry for _, entries in years for entry in entries]
+
+
+def _timeline_parts(entries: tuple[TimelineEntry, ...]) -> list[tuple[str, str, Years]]:
+    """The timeline's pages: (path, title, entries by year). One page, timeline.md, up to TIMELINE_PAGE events;
+    beyond, a page per year (timeline-2024.md), a year with more events being split in parts (timeline-2024-2.md),
+    so no page grows without bound; timeline.md then lists the parts."""
+    years = _by_year(entries)
+    if len(entries) <= TIMELINE_PAGE:
+        return [("timeline.md", "Timeline", years)]
+    parts = []
+    for year, items in years:
+        slug = re.sub(r"[^a-z0-9]+", "-", year.lower()).strip("-") or "undated"
+        chunks = [items[i : i + TIMELINE_PAGE] for i in range(0, len(items), TIMELINE_PAGE)]
+        for number, chunk in enumerate(chunks, 1):
+            path = f"timeline-{slug}.md" if number == 1 else f"timeline-{slug}-{number}.md"
+            title = year if len(chunks) == 1 else f"{year}, part {number} of {len(chunks)}"
+            parts.append((path, title, [(year, chunk)]))
+    return parts
+
+
+def _list_pages(
+    first: str, other: str, items: Sequence[T], size: int | None = None
+) -> list[tuple[str, Sequence[T], list[tuple[str, str]]]]:
+    """A long list split into pages of `size` (default LIST_PAGE) items: (path, items, pager), the pager being
+    (label, path) of every page, or empty when there is only one. Page 1 is `first`; page n is `other` with n."""
+    size = size or LIST_PAGE
+    paths = [first if n == 0 else other.format(n + 1) for n in range(max(1, math.ceil(len(items) / size)))]
+    pager = [(str(n), path) for n, path in enumerate(paths, 1)] if len(paths) > 1 else []
+    return [(path, items[n * size : (n + 1) * size], pager) for n, path in enumerate(paths)]
+
+
+def _conflict_pages(analysis: Analysis) -> list[tuple[str, Sequence[TimelineEntry], list[tuple[str, str]]]]:
+    """Events dated differently: the first CONFLICTS_PAGE on the discrepancy page, the rest on further pages."""
+    conflicts = [entry for entry in analysis.timeline if entry.conflict]
+    return _list_pages("discrepancies.md", "dated-differently-{}.md", conflicts, CONFLICTS_PAGE)
 
 
 def _actor_groups(corpus: Corpus, analysis: Analysis) -> list[tuple[str, list[tuple[str, list[ActorProfile]]]]]:

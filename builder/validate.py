@@ -181,7 +181,8 @@ class _Loader:
         kept = [self.cache.article(key) for _, _, _, key in files]
         fresh = iter(
             map_parallel(
-                _parse_article, [(shown, data) for (_, shown, data, _), k in zip(files, kept, strict=True) if k is None]
+                _parse_article,
+                [(shown, data, self.content) for (_, shown, data, _), k in zip(files, kept, strict=True) if k is None],
             )
         )
         found: list[Located[Article]] = []
@@ -189,11 +190,13 @@ class _Loader:
             if cached is not None:
                 article, facts = cached
             else:
-                article, facts, problems = next(fresh)
+                article, facts, problems, quotes_found_in = next(fresh)
                 self.problems.extend(problems)
                 if article is None:
                     continue
                 self.cache.add_article(key, (article, facts))
+                if quotes_found_in:
+                    self.cache.add_quotes((key, quotes_found_in))
             doc = LazyDocument(shown, data)  # positions are read again only if a message needs them
             self.keys[article.id], self.facts[article.id] = key, facts
             if article.id != stem:
@@ -205,17 +208,41 @@ class _Loader:
         return _validate(doc, loc, data, model, self.problems)
 
 
-def _parse_article(item: tuple[str, bytes]) -> tuple[Article | None, str, list[Problem]]:
-    """Parse and validate one article file's bytes: the article, the digest of its facts, and its problems."""
-    shown, data = item
+Parsed = tuple[Article | None, str, list[Problem], str]
+
+
+def _parse_article(item: tuple[str, bytes, Path]) -> Parsed:
+    """Parse and validate one article file's bytes, and look for its quotes in its raw text (if it can be read:
+    load_corpus reports it otherwise). Returns the article, the digest of its facts, its problems, and the digest
+    of the raw text in which every quote was found ("" if not)."""
+    shown, data, content = item
     try:
         doc = parse_bytes(data, shown)
     except ContentError as err:
-        return None, "", err.problems
+        return None, "", err.problems, ""
     problems: list[Problem] = []
     article = _validate(doc, (), doc.data, Article, problems)
-    facts = "" if article is None else digest(article.model_dump_json(exclude=ONLY_ON_SOURCE_PAGE))
-    return article, facts, problems
+    if article is None:
+        return None, "", problems, ""
+    facts = digest(article.model_dump_json(exclude=ONLY_ON_SOURCE_PAGE))
+    try:
+        raw = (content / article.raw).read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return article, facts, problems, ""
+    missing = list(_quote_problems(article, doc, normalise(text)))
+    return article, facts, problems + missing, "" if missing else digest(raw)
+
+
+def _quote_problems(article: Article, doc: AnyDocument, raw: str) -> Iterator[Problem]:
+    """A problem for each quote of `article` that is not in its normalised raw text `raw`."""
+    quotes: list[tuple[tuple[str | int, ...], str]] = []
+    quotes += [(("events", i, "quote"), e.quote) for i, e in enumerate(article.events)]
+    quotes += [(("claims", i, "quote"), c.quote) for i, c in enumerate(article.claims)]
+    for i, mention in enumerate(article.actors):
+        quotes += [(("actors", i, "quotes", j), q) for j, q in enumerate(mention.quotes)]
+    for loc, quote in quotes:
+        yield from _verbatim(doc, loc, quote, article.raw, raw)
 
 
 def _validate(
@@ -353,7 +380,7 @@ class _References:
             key = self.quote_keys.get(article.id)
             if key is not None and self.cache.quotes_checked(key):
                 continue  # the same article file and the same raw text: its quotes were found before
-            missing = list(self.article_quotes(article, doc, self.text(article.id)))
+            missing = list(_quote_problems(article, doc, self.text(article.id)))
             if not missing and key is not None:
                 self.cache.add_quotes(key)
             yield from missing
@@ -394,19 +421,6 @@ class _References:
             seen_topics.setdefault(claim.topic, i)
         for i, mention in enumerate(article.actors):
             yield from _unknown(doc, ("actors", i, "actor"), "actor", mention.actor, self.actor_ids, "actors.yaml")
-
-    def article_quotes(self, article: Article, doc: AnyDocument, raw: str) -> Iterator[Problem]:
-        quotes: list[tuple[tuple[str | int, ...], str]] = []
-        quotes += [(("events", i, "quote"), e.quote) for i, e in enumerate(article.events)]
-        quotes += [(("claims", i, "quote"), c.quote) for i, c in enumerate(article.claims)]
-        for i, mention in enumerate(article.actors):
-            quotes += [(("actors", i, "quotes", j), q) for j, q in enumerate(mention.quotes)]
-        for loc, quote in quotes:
-            if not occurs_in(quote, raw):
-                near = closest_passage(quote, raw)
-                message = f"quote not found verbatim in {article.raw}"
-                hint = f'; the closest passage is: "{near}"' if near else "; nothing in the text is close to it"
-                yield doc.problem(loc, message + hint)
 
     def quiz_refs(self, quiz: Quiz, doc: Document) -> Iterator[Problem]:
         articles = {a.id: a for a, _ in self.articles}
