@@ -101,7 +101,7 @@ class Answer:
     value: str
     claims: tuple[tuple[Article, Claim], ...]
 
-    @property
+    @cached_property
     def sources(self) -> tuple[Article, ...]:
         return tuple(article for article, _ in self.claims)
 

@@ -16,14 +16,15 @@ from markupsafe import Markup
 
 __all__ = ["block", "code_fence", "inline", "link", "relative_path", "relative_url"]
 
-_ANYWHERE = re.compile(r"([\\`*_{}\[\]<>&#+!|~^=])")
+_ANYWHERE = str.maketrans({char: "\\" + char for char in "\\`*_{}[]<>&#+!|~^="})
 _LINE_START = re.compile(r"^(\d*)([!-/:-@\[-`{-~])")
-_SPACE = re.compile(r"\s+")
 
 
 def inline(text: object) -> Markup:
     """User text for one line of Markdown (a heading, a table cell, a list item): whitespace collapses."""
-    escaped = _ANYWHERE.sub(r"\\\1", _SPACE.sub(" ", str(text)).strip())
+    escaped = " ".join(str(text).split()).translate(_ANYWHERE)
+    if escaped[:1].isalpha():  # the common case: nothing at the start of the line can be Markdown
+        return Markup(escaped)
     return Markup(_LINE_START.sub(lambda m: m[1] + ("" if m[2] == "\\" else "\\") + m[2], escaped))
 
 
@@ -41,6 +42,7 @@ def code_fence(text: str, indent: str = "") -> Markup:
     return Markup("\n".join(indent + line if line else line for line in lines))
 
 
+@lru_cache(maxsize=65536)
 def relative_url(target: str, current: str) -> str:
     """Link from docs page `current` to docs page `target` (both like 'sources/x.md'), as MkDocs wants."""
     target_path, _, anchor = target.partition("#")
