@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import re
 import shutil
 import sqlite3
 import sys
@@ -160,8 +161,8 @@ class BuildCache:
             self.new_articles = {key: everything[key] for key in self.used_articles if key in everything}
             self.articles, self.quotes_found, self.pages, self.facts_key = {}, set(), {}, ""
             self._write()
-        for other in self.folder.iterdir():
-            if other.is_dir() and other != self.home:
+        for other in self.folder.iterdir():  # only folders this cache made: a version digest holding a database
+            if other != self.home and re.fullmatch(r"[0-9a-f]{20}", other.name) and (other / DATABASE).is_file():
                 shutil.rmtree(other)
 
     def _write(self) -> None:

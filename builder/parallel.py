@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -24,9 +25,14 @@ _task: Callable[[Any], Any] | None = None  # the function the forked workers run
 
 
 def workers() -> int:
-    """How many processes to use: the cores this process may run on (1 where forking is not used)."""
-    if sys.platform != "linux" or os.environ.get("BUILDER_PROCESSES") == "1":
+    """How many processes to use: BUILDER_PROCESSES if set, else the cores this process may run on; 1 where
+    forking is not safe: off Linux, and in a process running other threads (such as `mkdocs serve`), whose
+    locks a forked child could inherit in a held state."""
+    if sys.platform != "linux" or threading.active_count() > 1:
         return 1
+    chosen = os.environ.get("BUILDER_PROCESSES", "")
+    if chosen.isdigit() and int(chosen) > 0:
+        return int(chosen)
     return max(1, len(os.sched_getaffinity(0)))
 
 
