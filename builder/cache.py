@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +56,8 @@ def digest(*parts: bytes | str) -> str:
 @cache
 def code_version() -> str:
     """Digest of the builder's own source and templates, the Python version and the libraries' versions."""
+    from importlib import metadata  # only here: it takes longer to import than a small rebuild takes to run
+
     package = Path(__file__).parent
     parts: list[bytes | str] = [sys.version]
     for path in sorted([*package.glob("*.py"), *package.glob("templates/*")]):

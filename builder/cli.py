@@ -9,13 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-from builder.export import EXPORT_FORMATS, export_bank
-from builder.model import SLUG
 from builder.pipeline import build, check
 from builder.problems import ContentError, DraftError
 from builder.publish import PublishError, publish
-from builder.schema import write_schemas
-from builder.synth import article_count, synthesize, write_corpus
+
+# Commands other than check/build/site import what only they need when they run: a rebuild after one edit
+# should not pay for the exporters', the schema writer's or the synthetic generator's imports.
+EXPORT_FORMATS = ("anki", "anki-tsv", "json", "quizlet")
 
 __all__ = ["main"]
 
@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("path", help="the article as a UTF-8 text file, or - to read standard input")
     new.add_argument("--id", help="article id (default: made from the title)")
     export = commands.add_parser("export", help="export the question bank for Anki, Quizlet or as JSON")
-    export.add_argument("format", choices=sorted(EXPORT_FORMATS), help="what to write")
+    export.add_argument("format", choices=EXPORT_FORMATS, help="what to write")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: the format's usual name)")
     offline = commands.add_parser("offline", help="build the offline edition (opens from file://, search works)")
     offline.add_argument("--config", type=Path, default=ROOT / "mkdocs.offline.yml", help="MkDocs config")
@@ -62,10 +62,16 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the JSON Schemas of the content files")
     schema.add_argument("--schema-dir", type=Path, default=ROOT / "builder" / "schema", help="where to write them")
     synth = commands.add_parser("synth", help="write a synthetic content folder of N articles (for benchmarks)")
-    synth.add_argument("articles", type=article_count, help="number of articles")
+    synth.add_argument("articles", type=_article_count, help="number of articles")
     synth.add_argument("folder", type=Path, help="folder to create (must be new or empty)")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     return parser
+
+
+def _article_count(text: str) -> int:
+    from builder.synth import article_count
+
+    return article_count(text)
 
 
 def say(message: str) -> None:
@@ -78,18 +84,25 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         if args.command == "synth":
+            from builder.synth import synthesize, write_corpus
+
             write_corpus(synthesize(args.articles, args.seed), args.folder)
             say(f"wrote {args.articles} synthetic articles to {args.folder}")
             return 0
         if args.command == "schema":
+            from builder.schema import write_schemas
+
             for path in write_schemas(args.schema_dir):
                 say(f"wrote {path}")
             return 0
         if args.command == "new":
             return new_article(args.path, args.id, args.content)
         if args.command == "export":
+            from builder.export import EXPORT_FORMATS as FILE_NAMES
+            from builder.export import export_bank
+
             corpus = check(args.content)
-            output = args.output or Path(EXPORT_FORMATS[args.format])
+            output = args.output or Path(FILE_NAMES[args.format])
             output.write_bytes(export_bank(args.format, corpus))
             say(f"wrote {output}")
             return 0
@@ -133,6 +146,8 @@ def new_article(source: str, article_id: str | None, content: Path) -> int:
     data = sys.stdin.buffer.read() if source == "-" else _read_input(Path(source))
     text = read_text(data, "standard input" if source == "-" else source)
     corpus = check(content)
+    from builder.model import SLUG
+
     if article_id is not None and not re.fullmatch(SLUG, article_id):
         raise DraftError(f"--id {article_id!r}: use lowercase letters and digits joined by hyphens")
     plan = plan_draft(text, corpus, article_id)

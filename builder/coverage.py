@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from builder.analyse import STATUS_LABELS, Analysis, Answer
 from builder.validate import Corpus
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities (as xml.sax.saxutils.escape does; attribute values here are never user text)."""
+    return _html_escape(text, quote=False)
+
 
 __all__ = ["coverage_svg"]
 

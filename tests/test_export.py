@@ -245,3 +245,9 @@ def test_cli_export_writes_the_file(fmt: str, tmp_path: Path) -> None:
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert output.read_bytes() == export_bank(fmt, load_corpus(MINI))
+
+
+def test_the_command_line_offers_every_export_format() -> None:
+    from builder import cli, export
+
+    assert sorted(cli.EXPORT_FORMATS) == sorted(export.EXPORT_FORMATS)
