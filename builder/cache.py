@@ -23,7 +23,7 @@ import re
 import shutil
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS quotes (article TEXT, raw TEXT, PRIMARY KEY (article, raw));
 CREATE TABLE IF NOT EXISTS pages (path TEXT PRIMARY KEY, key TEXT NOT NULL, part TEXT NOT NULL, body NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL);
 """
 
 
@@ -76,6 +77,8 @@ class BuildCache:
 
     folder: Path | None = None
     facts_key: str = ""  # of the build that rendered `pages`
+    shared_key: str = ""  # digest of the shared files the kept articles were checked against
+    file_stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # written page -> (size, mtime_ns)
     articles: dict[str, bytes] = field(default_factory=dict)  # file digest -> pickled (Article, facts digest)
     quotes_found: set[tuple[str, str]] = field(default_factory=set)  # (article digest, raw text digest)
     pages: dict[str, KeptPage] = field(default_factory=dict)
@@ -85,6 +88,8 @@ class BuildCache:
     used_quotes: set[tuple[str, str]] = field(default_factory=set, repr=False)
     kept_pages: dict[str, KeptPage] = field(default_factory=dict, repr=False)
     new_facts_key: str = ""
+    new_shared_key: str = ""
+    new_file_stats: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     @property
     def home(self) -> Path | None:
@@ -102,8 +107,9 @@ class BuildCache:
                 found.articles = dict(db.execute("SELECT key, value FROM articles"))
                 found.quotes_found = set(db.execute("SELECT article, raw FROM quotes"))
                 found.pages = {path: (key, part, body) for path, key, part, body in db.execute("SELECT * FROM pages")}
-                row = db.execute("SELECT value FROM meta WHERE name = 'facts'").fetchone()
-                found.facts_key = row[0] if row else ""
+                meta = dict(db.execute("SELECT name, value FROM meta"))
+                found.facts_key, found.shared_key = meta.get("facts", ""), meta.get("shared", "")
+                found.file_stats = {path: (size, mtime) for path, size, mtime in db.execute("SELECT * FROM files")}
         except sqlite3.Error:
             return cls(folder)  # unreadable: build without it; `save` replaces it
         return found
@@ -136,6 +142,28 @@ class BuildCache:
     def add_quotes(self, key: tuple[str, str]) -> None:
         self.used_quotes.add(key)
 
+    def same_shared(self, shared_key: str) -> bool:
+        """Whether the kept articles were checked against the same shared files; remembers it for `save`."""
+        self.new_shared_key = shared_key
+        return bool(self.shared_key) and self.shared_key == shared_key
+
+    def written(self, pages: Mapping[str, str | bytes], folder: Path) -> dict[str, tuple[int, int]]:
+        """The (size, mtime_ns) recorded when the last build wrote or checked each page in `folder` whose content
+        is the same now: if its file still has them, it holds that content and need not be read to be compared."""
+        prefix = f"{folder.resolve()}/"
+        found = {}
+        for path, page in pages.items():
+            stat = self.file_stats.get(prefix + path)
+            kept = self.pages.get(path)
+            if stat is not None and kept is not None and kept[2] == page:
+                found[path] = stat
+        return found
+
+    def record_files(self, stats: Mapping[str, tuple[int, int]], folder: Path) -> None:
+        """Remember the (size, mtime_ns) of the pages just written to `folder`, for `written`."""
+        prefix = f"{folder.resolve()}/"
+        self.new_file_stats = {prefix + path: stat for path, stat in stats.items()}
+
     def same_facts(self, facts_key: str) -> bool:
         """Whether the pages kept were rendered from the same facts; remembers `facts_key` for `save`."""
         self.new_facts_key = facts_key
@@ -161,6 +189,7 @@ class BuildCache:
             everything = {**self.articles, **self.new_articles}
             self.new_articles = {key: everything[key] for key in self.used_articles if key in everything}
             self.articles, self.quotes_found, self.pages, self.facts_key = {}, set(), {}, ""
+            self.shared_key, self.file_stats = "", {}
             self._write()
         for other in self.folder.iterdir():  # only folders this cache made: a version digest holding a database
             if other != self.home and re.fullmatch(r"[0-9a-f]{20}", other.name) and (other / DATABASE).is_file():
@@ -180,6 +209,13 @@ class BuildCache:
             db.executemany("DELETE FROM pages WHERE path = ?", gone)
             if self.new_facts_key != self.facts_key:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('facts', ?)", (self.new_facts_key,))
+            if self.new_shared_key != self.shared_key:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('shared', ?)", (self.new_shared_key,))
+            files = [(p, *stat) for p, stat in self.new_file_stats.items() if self.file_stats.get(p) != stat]
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", files)
+            db.executemany(
+                "DELETE FROM files WHERE path = ?", [(p,) for p in self.file_stats if p not in self.new_file_stats]
+            )
         self.articles.update(self.new_articles)
         self.new_articles = {}
 

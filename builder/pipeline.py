@@ -27,7 +27,8 @@ def build(content: Path, out: Path, cache: Path | None = None) -> tuple[Corpus, 
     None builds everything from scratch. The output is the same bytes either way."""
     kept = BuildCache.open(cache)
     corpus, pages = generate(content, kept)
-    report = write_pages(pages, out)
+    report = write_pages(pages, out, kept.written(pages, out))
+    kept.record_files(report.stats, out)
     kept.save()
     return corpus, report
 

@@ -94,7 +94,10 @@ def load_corpus(content: Path, cache: BuildCache | None = None) -> Corpus:
         raise ContentError(problems)
     raw, raw_keys = _read_raw(content, articles, problems)
     quote_keys = {a: (loader.keys[a], raw_key) for a, raw_key in raw_keys.items() if a in loader.keys}
-    checker = _References(guide, actors, topics, events, glossary, articles, raw, cache, quote_keys)
+    shared_digest = digest(*(f"{name}\x1f{key}" for name, key in sorted(loader.shared_keys.items())))
+    # Articles kept from the last build were checked against these very shared files if they are unchanged.
+    checked = loader.cached if cache.same_shared(shared_digest) else set()
+    checker = _References(guide, actors, topics, events, glossary, articles, raw, cache, quote_keys, checked)
     problems.extend(checker.check())
     if loader.quiz_document is not None:
         problems.extend(checker.quiz_refs(quiz, loader.quiz_document))
@@ -110,7 +113,7 @@ def load_corpus(content: Path, cache: BuildCache | None = None) -> Corpus:
         raw={a.id: raw[a.id] for a, _ in articles if a.id in raw},
         quiz=quiz,
         normalised_raw=checker.normalised,
-        shared_digest=digest(*(f"{name}\x1f{key}" for name, key in sorted(loader.shared_keys.items()))),
+        shared_digest=shared_digest,
         article_digests={article_id: digest(*key) for article_id, key in quote_keys.items()},
         facts_digest=digest(*(f"{a}\x1f{loader.facts[a]}\x1f{raw_keys[a]}" for a in sorted(quote_keys))),
     )
@@ -130,6 +133,7 @@ class _Loader:
         self.keys: dict[str, str] = {}  # article id -> digest of its file's bytes
         self.facts: dict[str, str] = {}  # article id -> digest of all but what only its source page shows
         self.shared_keys: dict[str, str] = {}  # shared file (guide.yaml ...) -> digest of its bytes
+        self.cached: set[str] = set()  # ids of the articles taken from the cache
 
     def document(self, relative: str, optional: bool = False) -> Document | None:
         path = self.content / relative
@@ -189,6 +193,7 @@ class _Loader:
         for (stem, shown, data, key), cached in zip(files, kept, strict=True):
             if cached is not None:
                 article, facts = cached
+                self.cached.add(article.id)
             else:
                 article, facts, problems, quotes_found_in = next(fresh)
                 self.problems.extend(problems)
@@ -353,10 +358,11 @@ class _References:
         raw: dict[str, str],
         cache: BuildCache,
         quote_keys: dict[str, tuple[str, str]],
+        refs_checked: set[str],
     ) -> None:
         self.guide, self.actors, self.topics, self.events = guide, actors, topics, events
         self.glossary, self.articles, self.raw = glossary, articles, raw
-        self.cache, self.quote_keys = cache, quote_keys
+        self.cache, self.quote_keys, self.refs_checked = cache, quote_keys, refs_checked
         self.actor_ids = {a.id for a, _ in actors}
         self.topic_ids = {t.id for t, _ in topics}
         self.event_ids = {e.id for e, _ in events}
@@ -374,7 +380,8 @@ class _References:
         yield from self.actor_refs()
         yield from self.unique_labels()
         for article, (doc, _) in self.articles:
-            yield from self.article_refs(article, doc)
+            if article.id not in self.refs_checked:
+                yield from self.article_refs(article, doc)
             if article.id not in self.raw:
                 continue
             key = self.quote_keys.get(article.id)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.render import Pages
@@ -19,28 +20,45 @@ class WriteReport:
     written: int
     unchanged: int
     removed: int
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)  # page -> (size, mtime_ns)
 
 
-def write_pages(pages: Pages, out: Path) -> WriteReport:
+def write_pages(pages: Pages, out: Path, known: Mapping[str, tuple[int, int]] | None = None) -> WriteReport:
     """Write `pages` under `out`; files whose bytes are unchanged are left alone, stale files are removed.
+
+    `known` gives, for pages whose content is what an earlier write put there, the (size, mtime_ns) their files
+    had then: a file that still has them is taken as unchanged without being read. The report gives every
+    page's (size, mtime_ns) after this write, for the next one.
 
     `out` must be a folder this function created (it holds a marker file), so a mistaken path can never
     make it delete someone's files.
     """
     _claim(out)
+    known = known or {}
     written = unchanged = 0
+    stats: dict[str, tuple[int, int]] = {}
     for relative, content in sorted(pages.items()):
         target = out / relative
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        if target.is_file() and target.read_bytes() == data:
+        try:
+            found = target.stat()
+        except OSError:
+            found = None
+        if found is not None and known.get(relative) == (found.st_size, found.st_mtime_ns):
+            stats[relative] = known[relative]
             unchanged += 1
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(target)
-        written += 1
-    return WriteReport(written, unchanged, _remove_stale(out, set(pages)))
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if found is not None and found.st_size == len(data) and target.read_bytes() == data:
+            unchanged += 1
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_bytes(data)
+            temporary.replace(target)
+            written += 1
+            found = target.stat()
+        stats[relative] = (found.st_size, found.st_mtime_ns)
+    return WriteReport(written, unchanged, _remove_stale(out, set(pages)), stats)
 
 
 def _claim(out: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,42 @@ def test_refuses_to_write_into_a_folder_it_did_not_make(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError):
         write_pages({"index.md": "x\n"}, tmp_path)
     assert (tmp_path / "mine.txt").read_text() == "precious"
+
+
+def test_files_known_unchanged_by_their_stat_are_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "docs"
+    first = write_pages({"a.md": "A\n", "b.md": "B\n"}, out)
+    assert set(first.stats) == {"a.md", "b.md"}
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def reading(path: Path) -> bytes:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    report = write_pages({"a.md": "A\n", "b.md": "B\n"}, out, first.stats)
+    assert (report.written, report.unchanged, read) == (0, 2, [])
+    (out / "b.md").write_text("X\n")  # changed behind the builder's back: same size, a later time
+    _later(out / "b.md")
+    report = write_pages({"a.md": "A\n", "b.md": "B\n"}, out, first.stats)
+    assert (report.written, read) == (1, ["b.md"])
+    assert (out / "b.md").read_text() == "B\n"
+
+
+def test_a_page_edited_by_hand_is_restored_by_a_rebuild_from_the_cache(mini_content: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "docs", tmp_path / "cache"
+    build(mini_content, out, cache)
+    page = out / "sources" / "one.md"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"Envoys", b"Envoyz"))
+    _later(page)
+    _, report = build(mini_content, out, cache)
+    assert report.written == 1 and page.read_bytes() == original
+
+
+def _later(path: Path) -> None:
+    """Move the file's time on by a second: an edit made within the clock tick of the build could keep the
+    time it had, which no person editing a page would manage, but a test could."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
