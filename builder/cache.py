@@ -115,7 +115,8 @@ class BuildCache:
         return found
 
     def article(self, key: str) -> Any | None:
-        """The validated article and its facts digest kept for the article file digest `key`, if any."""
+        """The validated content kept under `key`, if any: for an article file's digest, the article and its
+        facts digest; for a shared file ("actors.yaml" and its digest), its models."""
         stored = self.articles.get(key)
         if stored is None:
             return None

@@ -8,7 +8,6 @@ results are the same either way, in the same order.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
@@ -42,6 +41,8 @@ def map_parallel(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     count = min(workers(), len(items) // (MIN_ITEMS // 2) or 1)
     if count < 2 or len(items) < MIN_ITEMS:
         return [function(item) for item in items]
+    import multiprocessing  # only when there is work to share out
+
     global _task
     _task = function
     try:

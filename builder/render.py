@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -20,14 +20,13 @@ from markupsafe import Markup, escape
 from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
 from builder.cache import BuildCache, code_version, digest
-from builder.coverage import coverage_svg
-from builder.export import downloads
 from builder.markdown_text import block, code_fence, inline, link, relative_url
 from builder.model import Article
 from builder.parallel import map_parallel
-from builder.questions import Question
-from builder.render_quiz import add_quiz_pages
 from builder.validate import Corpus
+
+if TYPE_CHECKING:
+    from builder.questions import Question
 
 __all__ = ["Pages", "render_site"]
 
@@ -225,6 +224,11 @@ def render_site(
                 pages[path] = kept[2]
                 cache.keep_page(path, kept)
     else:
+        # Only needed when the facts changed: a rebuild after a summary edit does not import them.
+        from builder.coverage import coverage_svg
+        from builder.export import downloads
+        from builder.render_quiz import add_quiz_pages
+
         add("index.md", "home.md.j2")
         for path, items, pager in _list_pages("sources/index.md", "sources-{}.md", corpus.articles):
             add(path, "sources.md.j2", articles=items, pager=pager)

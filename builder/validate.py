@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -129,13 +129,14 @@ class _Loader:
         self.content = content
         self.problems = problems
         self.cache = cache
-        self.quiz_document: Document | None = None
+        self.quiz_document: AnyDocument | None = None
         self.keys: dict[str, str] = {}  # article id -> digest of its file's bytes
         self.facts: dict[str, str] = {}  # article id -> digest of all but what only its source page shows
         self.shared_keys: dict[str, str] = {}  # shared file (guide.yaml ...) -> digest of its bytes
         self.cached: set[str] = set()  # ids of the articles taken from the cache
 
-    def document(self, relative: str, optional: bool = False) -> Document | None:
+    def read(self, relative: str, optional: bool = False) -> tuple[str, bytes] | None:
+        """A shared file's shown path and bytes (recording their digest), or None with the problem recorded."""
         path = self.content / relative
         shown = f"{self.content.name}/{relative}"
         if not path.exists():
@@ -144,27 +145,61 @@ class _Loader:
             return None
         try:
             data = read_file(path, shown)
-            self.shared_keys[relative] = digest(data)
+        except ContentError as err:
+            self.problems.extend(err.problems)
+            return None
+        self.shared_keys[relative] = digest(data)
+        return shown, data
+
+    def document(self, shown: str, data: bytes) -> Document | None:
+        try:
             return parse_bytes(data, shown)
         except ContentError as err:
             self.problems.extend(err.problems)
             return None
 
     def one(self, relative: str, model: type[M], optional: bool = False) -> M | None:
-        doc = self.document(relative, optional)
+        """A file holding one model (guide.yaml, quiz.yaml); from the cache when its bytes are unchanged."""
+        found = self.read(relative, optional)
+        if found is None:
+            return None
+        shown, data = found
+        key = f"{relative}\x1f{digest(data)}"
+        cached = self.cache.article(key)
+        if cached is not None:
+            if model is Quiz:
+                self.quiz_document = LazyDocument(shown, data)
+            return cast(M, cached)
+        doc = self.document(shown, data)
         if model is Quiz:
             self.quiz_document = doc
-        return None if doc is None else self.parse(doc, (), doc.data, model)
+        item = None if doc is None else self.parse(doc, (), doc.data, model)
+        if item is not None:
+            self.cache.add_article(key, item)
+        return item
 
     def many(self, relative: str, model: type[M]) -> list[Located[M]]:
-        doc = self.document(relative)
+        """A file holding a list of models (actors.yaml ...); from the cache when its bytes are unchanged."""
+        found = self.read(relative)
+        if found is None:
+            return []
+        shown, data = found
+        key = f"{relative}\x1f{digest(data)}"
+        cached = self.cache.article(key)
+        if cached is not None:
+            lazy = LazyDocument(shown, data)
+            return [(item, (lazy, (i,))) for i, item in enumerate(cast(list[M], cached))]
+        doc = self.document(shown, data)
         if doc is None:
             return []
         if not isinstance(doc.data, list):
             self.problems.append(doc.problem((), f"expected a list of {_plural(model)} (lines starting with '- ')"))
             return []
         parsed = [(self.parse(doc, (i,), item, model), (doc, (i,))) for i, item in enumerate(doc.data)]
-        return [(m, where) for m, where in parsed if m is not None]
+        valid: list[Located[M]] = [(m, where) for m, where in parsed if m is not None]
+        if len(valid) == len(parsed):
+            self.cache.add_article(key, [m for m, _ in valid])
+        return valid
 
     def articles(self) -> list[Located[Article]]:
         """Every article file: from the cache when its bytes are unchanged, else parsed and validated (in worker
@@ -429,7 +464,7 @@ class _References:
         for i, mention in enumerate(article.actors):
             yield from _unknown(doc, ("actors", i, "actor"), "actor", mention.actor, self.actor_ids, "actors.yaml")
 
-    def quiz_refs(self, quiz: Quiz, doc: Document) -> Iterator[Problem]:
+    def quiz_refs(self, quiz: Quiz, doc: AnyDocument) -> Iterator[Problem]:
         articles = {a.id: a for a, _ in self.articles}
         seen: dict[str, int] = {}
         for i, question in enumerate(quiz.questions):

@@ -93,6 +93,11 @@ def synth_content(tmp_path: Path) -> Path:
     return content
 
 
+def _article_entries(cache: BuildCache) -> int:
+    """Entries for article files (the shared files' entries are keyed by file name and digest)."""
+    return sum("\x1f" not in key for key in cache.articles)
+
+
 def _cached(content: Path, folder: Path) -> dict[str, str | bytes]:
     cache = BuildCache.open(folder)
     pages = generate(content, cache)[1]
@@ -130,7 +135,7 @@ def test_a_rebuild_parses_only_the_changed_article(
     assert sum("/articles/" in p for p in parsed) == 30
     parsed.clear()
     _cached(synth_content, folder)
-    assert [p for p in parsed if "/articles/" in p] == []
+    assert parsed == [], "no file is parsed again, shared files included"
     _article(1, _set("summary", "Edited."))(synth_content)
     parsed.clear()
     _cached(synth_content, folder)
@@ -194,7 +199,7 @@ def test_an_unreadable_cache_is_ignored(synth_content: Path, tmp_path: Path) -> 
     (home / DATABASE).write_bytes(b"not a database at all " * 100)
     assert _cached(synth_content, folder) == generate(synth_content)[1]
     stored = BuildCache.open(folder)
-    assert stored.pages and len(stored.articles) == 30, "the damaged database was replaced"
+    assert stored.pages and _article_entries(stored) == 30, "the damaged database was replaced"
     with sqlite3.connect(home / DATABASE) as db:  # a row that cannot be unpickled is a cache miss
         db.execute("UPDATE articles SET value = ? WHERE rowid = 1", (b"\x80\x05 broken",))
     db.close()
@@ -210,7 +215,7 @@ def test_another_builder_version_starts_afresh(synth_content: Path, tmp_path: Pa
     (folder / ("1" * 20)).mkdir()
     _cached(synth_content, folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted([code_version()[:20], "notes", "1" * 20])
-    assert len(BuildCache.open(folder).articles) == 30
+    assert _article_entries(BuildCache.open(folder)) == 30
 
 
 def test_the_cli_keeps_its_cache_in_build_and_no_cache_keeps_none(tmp_path: Path) -> None:
