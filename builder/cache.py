@@ -114,9 +114,7 @@ class BuildCache:
             return cls(folder)  # unreadable: build without it; `save` replaces it
         return found
 
-    def article(self, key: str) -> Any | None:
-        """The validated content kept under `key`, if any: for an article file's digest, the article and its
-        facts digest; for a shared file ("actors.yaml" and its digest), its models."""
+    def _load(self, key: str) -> Any | None:
         stored = self.articles.get(key)
         if stored is None:
             return None
@@ -127,10 +125,37 @@ class BuildCache:
         self.used_articles.add(key)
         return found
 
-    def add_article(self, key: str, article: Any) -> None:
+    def _add(self, key: str, value: Any) -> None:
         if self.folder is not None:
-            self.new_articles[key] = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+            self.new_articles[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self.used_articles.add(key)
+
+    def models(self, key: str) -> Any | None:
+        """The validated models of a shared file kept under `key` (its name and digest), if any."""
+        return self._load(key)
+
+    def add_models(self, key: str, models: Any) -> None:
+        self._add(key, models)
+
+    def article_summary(self, key: str) -> tuple[str, str, str] | None:
+        """(id, raw text path, facts digest) of the article kept for the article file digest `key`, if any,
+        without rebuilding the article itself (a rebuild after a summary edit needs only these)."""
+        found = self._load(key)
+        return None if found is None else (found[0], found[1], found[2])
+
+    def article(self, key: str) -> tuple[Any, str] | None:
+        """The validated article kept for the article file digest `key` and its facts digest, if any."""
+        found = self._load(key)
+        if found is None:
+            return None
+        try:
+            return pickle.loads(found[3]), found[2]
+        except (EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
+            return None
+
+    def add_article(self, key: str, article: Any, facts: str) -> None:
+        inner = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL) if self.folder is not None else b""
+        self._add(key, (article.id, article.raw, facts, inner))
 
     def quotes_checked(self, key: tuple[str, str]) -> bool:
         """Whether every quote of the article file was found in the raw text (digests of both), in an earlier

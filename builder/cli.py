@@ -113,9 +113,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(corpus.topics)} topics, {len(corpus.events)} events"
             )
             return 0
-        corpus, report = build(args.content, args.out, cache)
+        articles, report = build(args.content, args.out, cache)
         say(
-            f"{len(corpus.articles)} articles -> {args.out}: {report.written} written, "
+            f"{articles} articles -> {args.out}: {report.written} written, "
             f"{report.unchanged} unchanged, {report.removed} removed ({time.perf_counter() - started:.2f} s)"
         )
         if args.command == "site":

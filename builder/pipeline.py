@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from builder.analyse import analyse
 from builder.cache import BuildCache
 from builder.questions import build_bank
 from builder.render import Pages, render_site
-from builder.validate import Corpus, load_corpus
+from builder.validate import Corpus, load_corpus, quick_corpus
 from builder.write import WriteReport, write_pages
 
-__all__ = ["build", "check", "generate"]
+__all__ = ["Generated", "build", "check", "generate"]
+
+
+class Generated(NamedTuple):
+    """The pages of the site, and how many articles they were made from."""
+
+    articles: int
+    pages: Pages
 
 
 def check(content: Path, cache: Path | None = None) -> Corpus:
@@ -20,23 +28,35 @@ def check(content: Path, cache: Path | None = None) -> Corpus:
     return load_corpus(content, BuildCache.open(cache))
 
 
-def build(content: Path, out: Path, cache: Path | None = None) -> tuple[Corpus, WriteReport]:
-    """Validate `content` and write the generated Markdown to `out`. Nothing is written if validation fails.
+def build(content: Path, out: Path, cache: Path | None = None) -> tuple[int, WriteReport]:
+    """Validate `content` and write the generated Markdown to `out`; the number of articles and what was written.
+    Nothing is written if validation fails.
 
     `cache` is a folder for what this build learns, so the next one redoes only what changed (builder/cache.py);
     None builds everything from scratch. The output is the same bytes either way."""
     kept = BuildCache.open(cache)
-    corpus, pages = generate(content, kept)
+    articles, pages = generate(content, kept)
     report = write_pages(pages, out, kept.written(pages, out))
     kept.record_files(report.stats, out)
     kept.save()
-    return corpus, report
+    return articles, report
 
 
-def generate(content: Path, cache: BuildCache | None = None) -> tuple[Corpus, Pages]:
+def generate(content: Path, cache: BuildCache | None = None) -> Generated:
     """Every page of the site, in memory: validate, analyse, make the question bank, render. The analysis and
-    the bank are worked out as render needs them: with a cache, a rebuild may need little of either."""
+    the bank are worked out as render needs them: with a cache, a rebuild may need little of either.
+
+    First, with a cache, the fast path: if only summaries, key points or editor's notes changed since the last
+    build, only the changed articles are read and only their source pages rendered (validate.quick_corpus)."""
+    quick = None if cache is None else quick_corpus(content, cache)
+    if quick is not None:
+        changed, count = quick
+        return Generated(count, render_site(changed, analyse(changed), _no_bank, cache, changed_only=True))
     corpus = load_corpus(content, cache)
     analysis = analyse(corpus)
     bank = partial(build_bank, corpus, analysis)
-    return corpus, render_site(corpus, analysis, bank, cache)
+    return Generated(len(corpus.articles), render_site(corpus, analysis, bank, cache))
+
+
+def _no_bank() -> tuple[()]:
+    raise AssertionError("with unchanged facts the quiz pages come from the cache")

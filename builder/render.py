@@ -160,7 +160,11 @@ def actor_path(actor_id: str) -> str:
 
 
 def render_site(
-    corpus: Corpus, analysis: Analysis, bank: Callable[[], Sequence[Question]], cache: BuildCache | None = None
+    corpus: Corpus,
+    analysis: Analysis,
+    bank: Callable[[], Sequence[Question]],
+    cache: BuildCache | None = None,
+    changed_only: bool = False,
 ) -> Pages:
     """Every page of the site, keyed by docs path. `bank` makes the question bank, only if the quiz pages must be
     rendered.
@@ -168,7 +172,11 @@ def render_site(
     With a `cache` (builder/cache.py), pages whose inputs are unchanged are taken from it: when the facts are as
     in the last build (only summaries, key points or editor's notes changed), every page but the source pages is;
     otherwise actor pages are, by their own keys, and the overview and quiz pages are rendered again. A source
-    page is taken when its article, raw text and the answers on its topics are unchanged (`_source_part`)."""
+    page is taken when its article and raw text are unchanged and so is what it shows of the analysis (its
+    "view", `_source_view`: kept with the page, so with unchanged facts it needs no analysis at all).
+
+    `changed_only`: the corpus holds only the articles whose files changed, the facts being those of the last
+    build (validate.quick_corpus checked it); every other page is taken from the cache as it is."""
     cache = cache or BuildCache()
     environment = _environment(None if cache.home is None else cache.home / "templates")
     shared = {
@@ -268,9 +276,20 @@ def render_site(
     for article in corpus.articles:
         path = source_path(article.id)
         previous = cache.page(path)
-        part = previous[1] if same_facts and previous is not None else _source_part(analysis, article)
+        if same_facts and previous is not None:
+            part = previous[1]
+        elif changed_only:
+            raise ValueError(f"{path} is not in the cache: changed_only needs the last build's view of it")
+        else:
+            part = json.dumps(_source_view(analysis, article), ensure_ascii=False)
         key = digest(code_version(), corpus.shared_digest, corpus.article_digests.get(article.id, ""), part)
-        add_kept(path, key, part, "source.md.j2", article=article, raw=corpus.raw[article.id])
+        view = json.loads(part)
+        add_kept(path, key, part, "source.md.j2", article=article, raw=corpus.raw[article.id], view=view)
+    if changed_only:
+        for path, kept in cache.pages.items():
+            if kept[1] and path not in pages:  # the source pages of the articles that did not change
+                pages[path] = kept[2]
+                cache.keep_page(path, kept)
     for template in sorted({job[3] for job in jobs}):
         environment.get_template(template)  # compiled once, before the work is shared out
     rendered = map_parallel(lambda i: render(jobs[i][0], jobs[i][3], **jobs[i][4]), range(len(jobs)))
@@ -285,15 +304,27 @@ def render_site(
 # tests/test_cache.py checks that builds using the cache give the same bytes as builds without it.
 
 
-def _source_part(analysis: Analysis, article: Article) -> str:
-    """Besides its article, raw text and the shared files, a source page shows for each topic it claims that
-    topic's status and answers with their counts ("How this source differs"): their digest."""
-    parts = [article.id]
+def _source_view(analysis: Analysis, article: Article) -> dict[str, Any]:
+    """All a source page shows of the analysis, as plain data: for each topic the article claims, the topic's
+    status and the anchor of its row; and where the article stands apart ("How this source differs")."""
+    statuses = {}
     for claim in article.claims:
         finding = analysis.finding(claim.topic)
-        parts.append(f"{finding.topic.id}\x1f{finding.status}")
-        parts += [f"{len(answer.claims)}\x1f{answer.value}" for answer in finding.answers]
-    return digest(*parts)
+        statuses[claim.topic] = [finding.status, finding.anchor]
+    differences = []
+    for difference in analysis.differences(article):
+        top = difference.finding.answers[0]
+        differences.append(
+            {
+                "topic": difference.finding.topic.id,
+                "anchor": difference.finding.anchor,
+                "value": difference.answer.value,
+                "alone": difference.alone,
+                "top": None if top is difference.answer else [top.value, len(top.sources)],
+                "others": [a.value for a in difference.finding.answers if a is not difference.answer],
+            }
+        )
+    return {"statuses": statuses, "differences": differences}
 
 
 def _actor_key(corpus: Corpus, profile: ActorProfile) -> str:

@@ -231,3 +231,39 @@ def test_the_cli_keeps_its_cache_in_build_and_no_cache_keeps_none(tmp_path: Path
     again = run_builder(project, "build")
     assert "0 written" in again.stderr
     assert {p: p.read_bytes() for p in (project / "build" / "docs").rglob("*") if p.is_file()} == first
+
+
+@pytest.mark.parametrize(
+    ("name", "breakage", "expected"),
+    [
+        (
+            "copied article",
+            lambda c: shutil.copy(c / "articles" / "one.yaml", c / "articles" / "three.yaml"),
+            "id 'one'",
+        ),
+        ("raw text gone", lambda c: (c / "raw" / "two.txt").unlink(), "raw text raw/two.txt not found"),
+        ("actor gone", lambda c: _drop_actor(c), "unknown actor 'bob-south'"),
+    ],
+)
+def test_a_summary_edit_with_a_problem_elsewhere_still_reports_it(
+    tmp_path: Path, name: str, breakage: Callable[[Path], object], expected: str
+) -> None:
+    """The fast path of a rebuild (only summaries changed) must never hide a problem: it gives way to the full
+    checks whenever anything else differs from the last build."""
+    content = Path(shutil.copytree(MINI, tmp_path / "content"))
+    folder = tmp_path / "cache"
+    _cached(content, folder)
+    one = content / "articles" / "one.yaml"
+    one.write_text(one.read_text(encoding="utf-8").replace("The envoys met at the lake.", "Edited."), encoding="utf-8")
+    breakage(content)
+    with pytest.raises(ContentError) as cached:
+        _cached(content, folder)
+    assert any(expected in p.message for p in cached.value.problems), (name, cached.value.problems)
+    with pytest.raises(ContentError) as scratch:
+        generate(content)
+    assert cached.value.problems == scratch.value.problems
+
+
+def _drop_actor(content: Path) -> None:
+    actors = (content / "actors.yaml").read_text(encoding="utf-8")
+    (content / "actors.yaml").write_text(actors.replace("id: bob-south", "id: robert-south"), encoding="utf-8")
