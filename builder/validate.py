@@ -82,12 +82,7 @@ def load_corpus(content: Path, cache: BuildCache | None = None) -> Corpus:
     problems: list[Problem] = []
     cache = cache or BuildCache()
     loader = _Loader(content, problems, cache)
-    guide = loader.one("guide.yaml", Guide)
-    actors = loader.many("actors.yaml", Actor)
-    topics = loader.many("topics.yaml", Topic)
-    events = loader.many("events.yaml", Event)
-    glossary = loader.many("glossary.yaml", GlossaryTerm)
-    quiz = loader.one("quiz.yaml", Quiz, optional=True) or Quiz()
+    guide, actors, topics, events, glossary, quiz = loader.shared()
     shared_files_ok = not problems  # references can only be checked against complete id lists
     articles = loader.articles()
     if not shared_files_ok or guide is None:
@@ -141,12 +136,7 @@ def quick_corpus(content: Path, cache: BuildCache) -> tuple[Corpus, int] | None:
         return None
     problems: list[Problem] = []
     loader = _Loader(content, problems, cache)
-    guide = loader.one("guide.yaml", Guide)
-    actors = loader.many("actors.yaml", Actor)
-    topics = loader.many("topics.yaml", Topic)
-    events = loader.many("events.yaml", Event)
-    glossary = loader.many("glossary.yaml", GlossaryTerm)
-    quiz = loader.one("quiz.yaml", Quiz, optional=True) or Quiz()
+    guide, actors, topics, events, glossary, quiz = loader.shared()
     folder = content / "articles"
     if problems or guide is None or any(folder.glob("*.yml")):
         return None
@@ -245,6 +235,26 @@ class _Loader:
         except ContentError as err:
             self.problems.extend(err.problems)
             return None
+
+    def shared(
+        self,
+    ) -> tuple[
+        Guide | None,
+        list[Located[Actor]],
+        list[Located[Topic]],
+        list[Located[Event]],
+        list[Located[GlossaryTerm]],
+        Quiz,
+    ]:
+        """The shared files: guide, actors, topics, events, glossary and the (optional) quiz."""
+        return (
+            self.one("guide.yaml", Guide),
+            self.many("actors.yaml", Actor),
+            self.many("topics.yaml", Topic),
+            self.many("events.yaml", Event),
+            self.many("glossary.yaml", GlossaryTerm),
+            self.one("quiz.yaml", Quiz, optional=True) or Quiz(),
+        )
 
     def one(self, relative: str, model: type[M], optional: bool = False) -> M | None:
         """A file holding one model (guide.yaml, quiz.yaml); from the cache when its bytes are unchanged."""
