@@ -6,11 +6,12 @@ deliberately built it as Markdown (a `Markup` value, such as a link from `link`)
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -189,22 +190,29 @@ def render_site(
     pages: Pages = {}
     glossary = abbreviations(corpus)
 
-    event_pages: dict[str, str] = {}
-    conflict_pages: dict[str, str] = {}
+    @functools.cache  # worked out once, if a page needs it
+    def timeline_parts() -> list[tuple[str, str, Years]]:
+        return _timeline_parts(analysis.timeline)
 
-    def conflict_url(event_id: str) -> str:
-        """The docs path of the entry of an event dated differently (discrepancies.md unless there are many)."""
-        if not conflict_pages:
-            parts = _conflict_pages(analysis)
-            conflict_pages.update((entry.event.id, path) for path, entries, _ in parts for entry in entries)
-        return f"{conflict_pages.get(event_id, 'discrepancies.md')}#event-{event_id}"
+    @functools.cache  # worked out once, if a page needs it
+    def conflict_parts() -> list[tuple[str, Sequence[TimelineEntry], list[tuple[str, str]]]]:
+        return _conflict_pages(analysis)
+
+    @functools.cache  # worked out once, if a page needs it
+    def event_pages() -> dict[str, str]:
+        return {entry.event.id: path for path, _, years in timeline_parts() for entry in _entries(years)}
+
+    @functools.cache  # worked out once, if a page needs it
+    def conflict_pages() -> dict[str, str]:
+        return {entry.event.id: path for path, entries, _ in conflict_parts() for entry in entries}
 
     def event_url(event_id: str) -> str:
         """The docs path of an event's entry on the timeline (which may be split in parts)."""
-        if not event_pages:
-            parts = _timeline_parts(analysis.timeline)
-            event_pages.update((entry.event.id, path) for path, _, years in parts for entry in _entries(years))
-        return f"{event_pages.get(event_id, 'timeline.md')}#event-{event_id}"
+        return f"{event_pages().get(event_id, 'timeline.md')}#event-{event_id}"
+
+    def conflict_url(event_id: str) -> str:
+        """The docs path of the entry of an event dated differently (discrepancies.md unless there are many)."""
+        return f"{conflict_pages().get(event_id, 'discrepancies.md')}#event-{event_id}"
 
     shared.update(event_url=event_url, conflict_url=conflict_url)
 
@@ -212,17 +220,21 @@ def render_site(
         return render_page(template, path, environment=environment, **shared, **context) + glossary
 
     def add(path: str, template: str, **context: Any) -> None:
+        """An overview or quiz page: it shows facts only, so it is kept under the facts key."""
         pages[path] = render(path, template, **context)
+        cache.keep_page(path, (facts_key, "", pages[path]))
 
-    jobs: list[tuple[str, str, str, str, dict[str, Any]]] = []  # pages to render: path, key, part, template, context
+    jobs: list[tuple[str, str, str, str, Callable[[], dict[str, Any]]]] = []  # path, key, part, template, context
 
-    def add_kept(path: str, key: str, part: str, template: str, **context: Any) -> None:
+    def add_kept(path: str, key: str, part: str, template: str, context: Callable[[], dict[str, Any]]) -> None:
+        """A page kept under its own key: taken from the cache, or rendered below with the others, in parallel
+        (`context` is only made then)."""
         kept = cache.page(path)
         if kept is not None and kept[0] == key:
             pages[path] = kept[2]
             cache.keep_page(path, (key, part, kept[2]))
         else:
-            pages[path] = ""  # rendered below, with the others, in parallel
+            pages[path] = ""
             jobs.append((path, key, part, template, context))
 
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
@@ -240,16 +252,15 @@ def render_site(
         add("index.md", "home.md.j2")
         for path, items, pager in _list_pages("sources/index.md", "sources-{}.md", corpus.articles):
             add(path, "sources.md.j2", articles=items, pager=pager)
-        timeline_parts = _timeline_parts(analysis.timeline)
-        if len(timeline_parts) == 1:
-            add("timeline.md", "timeline.md.j2", years=timeline_parts[0][2], title="Timeline", pager=[])
+        timeline = timeline_parts()
+        if len(timeline) == 1:
+            add("timeline.md", "timeline.md.j2", years=timeline[0][2], title="Timeline", pager=[])
         else:
-            add("timeline.md", "timeline_index.md.j2", parts=timeline_parts)
-            pager = [(title, path) for path, title, _ in timeline_parts]
-            for path, title, years in timeline_parts:
+            add("timeline.md", "timeline_index.md.j2", parts=timeline)
+            pager = [(title, path) for path, title, _ in timeline]
+            for path, title, years in timeline:
                 add(path, "timeline.md.j2", years=years, title=f"Timeline: {title}", pager=pager)
-        conflict_parts = _conflict_pages(analysis)
-        _, conflicts, pager = conflict_parts[0]
+        _, conflicts, pager = conflict_parts()[0]
         add(
             "discrepancies.md",
             "discrepancies.md.j2",
@@ -257,21 +268,22 @@ def render_site(
             conflicts=conflicts,
             pager=pager,
         )
-        for number, (path, conflicts, pager) in enumerate(conflict_parts[1:], 2):
+        for number, (path, conflicts, pager) in enumerate(conflict_parts()[1:], 2):
             add(path, "dated_differently.md.j2", conflicts=conflicts, pager=pager, page_number=number)
         pages["discrepancies-coverage.svg"] = coverage_svg(corpus, analysis)
+        cache.keep_page("discrepancies-coverage.svg", (facts_key, "", pages["discrepancies-coverage.svg"]))
         add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
         for profile in analysis.actors:
-            add_kept(actor_path(profile.actor.id), _actor_key(corpus, profile), "", "actor.md.j2", profile=profile)
+            key = _actor_key(corpus, profile)
+            add_kept(actor_path(profile.actor.id), key, "", "actor.md.j2", partial(dict, profile=profile))
         add("glossary.md", "glossary.md.j2")
         for path, arrivals, pager in _list_pages("whats-new.md", "whats-new-{}.md", analysis.arrivals):
             add(path, "whats-new.md.j2", arrivals=arrivals, pager=pager)
         questions = bank()
         add_quiz_pages(add, corpus, analysis, questions)
-        pages.update(downloads(corpus, questions))
-        for path, page in pages.items():
-            if not path.startswith("actors/") or path == "actors/index.md":
-                cache.keep_page(path, (facts_key, "", page))
+        for path, data in downloads(corpus, questions).items():
+            pages[path] = data
+            cache.keep_page(path, (facts_key, "", data))
     same_facts = cache.facts_key == facts_key
     for article in corpus.articles:
         path = source_path(article.id)
@@ -283,8 +295,8 @@ def render_site(
         else:
             part = json.dumps(_source_view(analysis, article), ensure_ascii=False)
         key = digest(code_version(), corpus.shared_digest, corpus.article_digests.get(article.id, ""), part)
-        view = json.loads(part)
-        add_kept(path, key, part, "source.md.j2", article=article, raw=corpus.raw[article.id], view=view)
+        context = partial(_source_context, article, corpus.raw[article.id], part)
+        add_kept(path, key, part, "source.md.j2", context)
     if changed_only:
         for path, kept in cache.pages.items():
             if kept[1] and path not in pages:  # the source pages of the articles that did not change
@@ -292,7 +304,7 @@ def render_site(
                 cache.keep_page(path, kept)
     for template in sorted({job[3] for job in jobs}):
         environment.get_template(template)  # compiled once, before the work is shared out
-    rendered = map_parallel(lambda i: render(jobs[i][0], jobs[i][3], **jobs[i][4]), range(len(jobs)))
+    rendered = map_parallel(lambda i: render(jobs[i][0], jobs[i][3], **jobs[i][4]()), range(len(jobs)))
     for (path, key, part, _, _), page in zip(jobs, rendered, strict=True):
         pages[path] = page
         cache.keep_page(path, (key, part, page))
@@ -302,6 +314,10 @@ def render_site(
 # Keys of cached pages. Each must change whenever anything the page shows changes: the builder's code and
 # templates, the shared content files (actors, topics, events, glossary, guide, quiz), and the page's own inputs.
 # tests/test_cache.py checks that builds using the cache give the same bytes as builds without it.
+
+
+def _source_context(article: Article, raw: str, view: str) -> dict[str, Any]:
+    return {"article": article, "raw": raw, "view": json.loads(view)}
 
 
 def _source_view(analysis: Analysis, article: Article) -> dict[str, Any]:
