@@ -137,18 +137,12 @@ def quick_corpus(content: Path, cache: BuildCache) -> tuple[Corpus, int] | None:
     problems: list[Problem] = []
     loader = _Loader(content, problems, cache)
     guide, actors, topics, events, glossary, quiz = loader.shared()
-    folder = content / "articles"
-    if problems or guide is None or any(folder.glob("*.yml")):
+    files = loader.article_files()
+    if problems or guide is None:
         return None
     facts: dict[str, tuple[str, str]] = {}
     changed: list[tuple[Article, str, str, str]] = []  # article, raw text, file digest, raw text digest
-    for path in sorted(folder.glob("*.yaml")):
-        shown = f"{content.name}/articles/{path.name}"
-        try:
-            data = read_file(path, shown)
-        except ContentError:
-            return None
-        key = digest(data)
+    for stem, shown, data, key in files:
         summary = cache.article_summary(key)
         article: Article | None = None
         if summary is not None:
@@ -158,7 +152,7 @@ def quick_corpus(content: Path, cache: BuildCache) -> tuple[Corpus, int] | None:
             if article is None or found:
                 return None
             article_id, raw_path = article.id, article.raw
-        if article_id != path.stem or article_id in facts:
+        if article_id != stem or article_id in facts:
             return None
         try:
             raw = (content / raw_path).read_bytes()
@@ -299,14 +293,13 @@ class _Loader:
             self.cache.add_models(key, [m for m, _ in valid])
         return valid
 
-    def articles(self) -> list[Located[Article]]:
-        """Every article file: from the cache when its bytes are unchanged, else parsed and validated (in worker
-        processes when there are many: see builder/parallel.py)."""
+    def article_files(self) -> list[tuple[str, str, bytes, str]]:
+        """Each article file's stem, shown path, bytes and their digest, in name order; problems recorded."""
         folder = self.content / "articles"
         for path in sorted(folder.glob("*.yml")):
             message = f"article files must end in .yaml: rename it to {path.stem}.yaml"
             self.problems.append(Problem(f"{self.content.name}/articles/{path.name}", 1, 1, message))
-        files: list[tuple[str, str, bytes, str]] = []  # file stem, shown path, bytes, digest
+        files = []
         for path in sorted(folder.glob("*.yaml")):
             shown = f"{self.content.name}/articles/{path.name}"
             try:
@@ -315,6 +308,12 @@ class _Loader:
                 self.problems.extend(err.problems)
                 continue
             files.append((path.stem, shown, data, digest(data)))
+        return files
+
+    def articles(self) -> list[Located[Article]]:
+        """Every article file: from the cache when its bytes are unchanged, else parsed and validated (in worker
+        processes when there are many: see builder/parallel.py)."""
+        files = self.article_files()
         kept = [self.cache.article(key) for _, _, _, key in files]
         fresh = iter(
             map_parallel(
