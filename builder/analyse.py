@@ -19,6 +19,7 @@ from builder.model import Actor, Article, Claim, Event, EventReport, Topic
 from builder.validate import Corpus
 
 __all__ = [
+    "ActorEvent",
     "ActorProfile",
     "Analysis",
     "Answer",
@@ -209,7 +210,7 @@ class ActorProfile:
 
     actor: Actor
     mentions: tuple[tuple[Article, tuple[str, tuple[str, ...]]], ...]  # article, (role, quotes)
-    events: tuple[TimelineEntry, ...]
+    events: tuple[ActorEvent, ...]
     claims: tuple[tuple[Article, Claim], ...]
     companions: tuple[Actor, ...]  # actors who take part in the same events
     members: tuple[Actor, ...]  # actors affiliated to this one
@@ -217,6 +218,18 @@ class ActorProfile:
     @property
     def sources(self) -> tuple[Article, ...]:
         return tuple(article for article, _ in self.mentions)
+
+
+@dataclass(frozen=True)
+class ActorEvent:
+    """An event of the timeline in which an actor takes part, and the reports of it that name them."""
+
+    entry: TimelineEntry
+    reports: tuple[tuple[Article, EventReport], ...]
+
+    @property
+    def event(self) -> Event:
+        return self.entry.event
 
 
 def names_of(actor: Actor) -> tuple[str, ...]:
@@ -235,10 +248,14 @@ def actor_profiles(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> tuple[
     for article in corpus.articles:
         for m in article.actors:
             mentions_of[m.actor].append((article, (m.role, tuple(m.quotes))))
-    events_of: dict[str, list[TimelineEntry]] = defaultdict(list)
+    events_of: dict[str, list[ActorEvent]] = defaultdict(list)
     for entry in entries:
-        for actor_id in dict.fromkeys(a for _, r in entry.reports for a in r.actors):
-            events_of[actor_id].append(entry)
+        naming: dict[str, list[tuple[Article, EventReport]]] = defaultdict(list)
+        for article, report in entry.reports:
+            for actor_id in dict.fromkeys(report.actors):
+                naming[actor_id].append((article, report))
+        for actor_id, reports in naming.items():
+            events_of[actor_id].append(ActorEvent(entry, tuple(reports)))
     claims_naming = _claims_naming(corpus)
     profiles = []
     for actor in corpus.actors:

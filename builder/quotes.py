@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from difflib import SequenceMatcher
 
@@ -10,13 +9,20 @@ __all__ = ["closest_passage", "normalise", "occurs_in"]
 
 _SINGLE = "\u2018\u2019\u201a\u201b"  # curly single quotes
 _DOUBLE = "\u201c\u201d\u201e\u201f"  # curly double quotes
-_QUOTES = str.maketrans({**dict.fromkeys(_SINGLE, "'"), **dict.fromkeys(_DOUBLE, '"')})
-_SPACE = re.compile(r"\s+")
+_CURLY = [(mark, "'") for mark in _SINGLE] + [(mark, '"') for mark in _DOUBLE]
 
 
 def normalise(text: str) -> str:
-    """Collapse whitespace and make curly quotes straight: the only differences a quote may have."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
+    """Collapse whitespace and make curly quotes straight: the only differences a quote may have.
+
+    Written for speed (every raw text passes through it on a build from scratch): the checks skip work that
+    would change nothing, and str.split() splits on exactly the characters that str.isspace() calls space."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    for mark, straight in _CURLY:
+        if mark in text:
+            text = text.replace(mark, straight)
+    return " ".join(text.split())
 
 
 def occurs_in(quote: str, normalised_raw: str) -> bool:

@@ -98,6 +98,7 @@ def _environment(compiled: Path | None = None) -> jinja2.Environment:
         kind_labels=KIND_LABELS,
         status_labels=STATUS_LABELS,
         KIND_PLURALS=KIND_PLURALS,
+        MAX_BADGES=MAX_BADGES,
         MAX_QUOTES=MAX_QUOTES,
         MAX_LIST=MAX_LIST,
         MATRIX_MAX_SOURCES=MATRIX_MAX_SOURCES,
@@ -349,11 +350,10 @@ def _actor_key(corpus: Corpus, profile: ActorProfile) -> str:
     order of those events."""
     ids = {article.id for article in profile.sources}
     ids.update(article.id for article, _ in profile.claims)
-    actor = profile.actor.id  # of an event, the page shows the reports that name the actor
-    ids.update(article.id for entry in profile.events for article, report in entry.reports if actor in report.actors)
+    ids.update(article.id for event in profile.events for article, _ in event.reports)
     digests = [corpus.article_digests.get(i, i) for i in sorted(ids)]
-    order = " ".join(entry.event.id for entry in profile.events)  # events are in timeline order, set by all reports
-    return digest(code_version(), corpus.shared_digest, str(len(corpus.articles)), actor, order, *digests)
+    order = " ".join(event.event.id for event in profile.events)  # events are in timeline order, set by all reports
+    return digest(code_version(), corpus.shared_digest, str(len(corpus.articles)), profile.actor.id, order, *digests)
 
 
 def abbreviations(corpus: Corpus) -> str:

@@ -117,7 +117,7 @@ def test_actor_profiles_collect_roles_events_claims_and_companions(mini: Corpus)
     profiles = {p.actor.id: p for p in analyse(mini).actors}
     bob = profiles["bob-south"]
     assert [a.id for a in bob.sources] == ["one", "two"]
-    assert [e.event.id for e in bob.events] == ["meeting"]
+    assert [(e.event.id, [a.id for a, _ in e.reports]) for e in bob.events] == [("meeting", ["one", "two"])]
     assert [c.id for c in bob.companions] == ["ann-north"]
     assert [(a.id, c.topic) for a, c in bob.claims] == [("two", "meeting.mood")]  # the quote names him
     assert [m.id for m in profiles["south-council"].members] == ["bob-south"]
