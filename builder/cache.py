@@ -61,7 +61,7 @@ def code_version() -> str:
 
     package = Path(__file__).parent
     parts: list[bytes | str] = [sys.version]
-    for path in sorted([*package.glob("*.py"), *package.glob("templates/*")]):
+    for path in sorted([*package.glob("*.py"), *package.glob("templates/*.j2")]):
         parts += [path.name, path.read_bytes()]
     for name in LIBRARIES:
         try:

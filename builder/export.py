@@ -36,6 +36,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ __all__ = [
     "anki_text",
     "deck_id",
     "deck_name",
+    "download_writers",
     "downloads",
     "export_bank",
     "guid",
@@ -352,4 +354,10 @@ def export_bank(fmt: str, corpus: Corpus) -> bytes:
 
 def downloads(corpus: Corpus, bank: Sequence[Question]) -> dict[str, bytes]:
     """Every export, keyed by its path in the docs folder: downloads/<file name>."""
-    return {f"{DOWNLOADS}/{EXPORT_FORMATS[fmt]}": write(corpus, bank) for fmt, write in WRITERS.items()}
+    return {path: write() for path, write in download_writers(corpus, bank).items()}
+
+
+def download_writers(corpus: Corpus, bank: Sequence[Question]) -> dict[str, Callable[[], bytes]]:
+    """A function writing each export, keyed by its path in the docs folder (so that they can be written in
+    parallel with the pages)."""
+    return {f"{DOWNLOADS}/{EXPORT_FORMATS[fmt]}": partial(write, corpus, bank) for fmt, write in WRITERS.items()}

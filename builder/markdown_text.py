@@ -22,7 +22,17 @@ _LINE_START = re.compile(r"^(\d*)([!-/:-@\[-`{-~])")
 
 def inline(text: object) -> Markup:
     """User text for one line of Markdown (a heading, a table cell, a list item): whitespace collapses."""
-    escaped = " ".join(str(text).split()).translate(_ANYWHERE)
+    return _inline(text) if type(text) is str else _escape(str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _inline(text: str) -> Markup:
+    """inline() of a plain string, remembered: names, labels and dates are printed on page after page."""
+    return _escape(text)
+
+
+def _escape(text: str) -> Markup:
+    escaped = " ".join(text.split()).translate(_ANYWHERE)
     if escaped[:1].isalpha():  # the common case: nothing at the start of the line can be Markdown
         return Markup(escaped)
     return Markup(_LINE_START.sub(lambda m: m[1] + ("" if m[2] == "\\" else "\\") + m[2], escaped))

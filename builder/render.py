@@ -9,7 +9,10 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
+import posixpath
 import re
+import sys
 from collections.abc import Callable, Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -73,14 +76,34 @@ def _finalize(value: Any) -> Any:
     return value if isinstance(value, Markup) else inline(value)
 
 
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def compiled_templates_folder() -> Path | None:
+    """Where compiled templates are kept between runs, the way Python keeps compiled modules: in __pycache__
+    beside the templates, or under PYTHONPYCACHEPREFIX if it is set. None (compile them in every run) when
+    Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE) or the folder cannot be written. Compiling
+    takes longer than rendering a small guide; a compiled template is used only while its source is unchanged
+    (Jinja checks a digest of it, and its own and Python's versions)."""
+    if sys.dont_write_bytecode:
+        return None
+    if sys.pycache_prefix:
+        folder = Path(sys.pycache_prefix) / TEMPLATES.resolve().relative_to(TEMPLATES.resolve().anchor)
+    else:
+        folder = TEMPLATES / "__pycache__"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
+
+
 @cache
-def _environment(compiled: Path | None = None) -> jinja2.Environment:
-    """The template environment; with `compiled`, a folder where Jinja keeps compiled templates between runs
-    (compiling the templates takes longer than rendering a small guide)."""
-    if compiled is not None:
-        compiled.mkdir(parents=True, exist_ok=True)
+def _environment() -> jinja2.Environment:
+    """The template environment, with compiled templates kept between runs (compiled_templates_folder)."""
+    compiled = compiled_templates_folder()
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=None if compiled is None else jinja2.FileSystemBytecodeCache(str(compiled)),
         autoescape=False,  # the output is Markdown: `_finalize` escapes for Markdown instead of HTML
         finalize=_finalize,
@@ -98,7 +121,6 @@ def _environment(compiled: Path | None = None) -> jinja2.Environment:
         kind_labels=KIND_LABELS,
         status_labels=STATUS_LABELS,
         KIND_PLURALS=KIND_PLURALS,
-        MAX_BADGES=MAX_BADGES,
         MAX_QUOTES=MAX_QUOTES,
         MAX_LIST=MAX_LIST,
         MATRIX_MAX_SOURCES=MATRIX_MAX_SOURCES,
@@ -133,8 +155,19 @@ HOME_SOURCES = 12  # sources listed on the home page; the sources page lists the
 MATRIX_MAX_SOURCES = 12  # above this, "who says what" lists answers with counts instead of a column per source
 
 
+_BADGES: dict[tuple[str, str, str], Markup] = {}  # (label, article id, folder of the page) -> badge
+
+
 def _badge(article: Article, path: str) -> Markup:
-    return Markup(f"{link(article.label, source_path(article.id), path)}{{ .sg-badge }}")
+    """A link to a source page, styled as a badge; remembered (per folder: the link is relative), as pages
+    list the same sources again and again."""
+    key = (article.label, article.id, posixpath.dirname(path))
+    found = _BADGES.get(key)
+    if found is None:
+        if len(_BADGES) > 100_000:  # a long `mkdocs serve` session: forget the old ones
+            _BADGES.clear()
+        found = _BADGES[key] = Markup(f"{link(article.label, source_path(article.id), path)}{{ .sg-badge }}")
+    return found
 
 
 def _badges(articles: Sequence[Article], path: str, limit: int) -> Markup:
@@ -180,7 +213,7 @@ def render_site(
     `changed_only`: the corpus holds only the articles whose files changed, the facts being those of the last
     build (validate.quick_corpus checked it); every other page is taken from the cache as it is."""
     cache = cache or BuildCache()
-    environment = _environment(None if cache.home is None else cache.home / "templates")
+    environment = _environment()
     shared = {
         "corpus": corpus,
         "analysis": analysis,
@@ -220,23 +253,30 @@ def render_site(
     def render(path: str, template: str, **context: Any) -> str:
         return render_page(template, path, environment=environment, **shared, **context) + glossary
 
+    # Pages to render: path, cache key, part (see BuildCache.keep_page) and the function that makes the page.
+    # They are made at the end, all together, in worker processes when there are many (builder/parallel.py).
+    jobs: list[tuple[str, str, str, Callable[[], str | bytes]]] = []
+    templates: set[str] = set()  # those the jobs render
+
+    def job(path: str, key: str, part: str, make: Callable[[], str | bytes]) -> None:
+        pages[path] = ""  # its place, so that pages come in the same order however many were in the cache
+        jobs.append((path, key, part, make))
+
     def add(path: str, template: str, **context: Any) -> None:
         """An overview or quiz page: it shows facts only, so it is kept under the facts key."""
-        pages[path] = render(path, template, **context)
-        cache.keep_page(path, (facts_key, "", pages[path]))
-
-    jobs: list[tuple[str, str, str, str, Callable[[], dict[str, Any]]]] = []  # path, key, part, template, context
+        templates.add(template)
+        job(path, facts_key, "", partial(render, path, template, **context))
 
     def add_kept(path: str, key: str, part: str, template: str, context: Callable[[], dict[str, Any]]) -> None:
-        """A page kept under its own key: taken from the cache, or rendered below with the others, in parallel
-        (`context` is only made then)."""
+        """A page kept under its own key: taken from the cache, or rendered with the others (`context` is only
+        made then)."""
         kept = cache.page(path)
         if kept is not None and kept[0] == key:
             pages[path] = kept[2]
             cache.keep_page(path, (key, part, kept[2]))
         else:
-            pages[path] = ""
-            jobs.append((path, key, part, template, context))
+            templates.add(template)
+            job(path, key, part, lambda: render(path, template, **context()))
 
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
     if cache.same_facts(facts_key):
@@ -247,7 +287,7 @@ def render_site(
     else:
         # Only needed when the facts changed: a rebuild after a summary edit does not import them.
         from builder.coverage import coverage_svg
-        from builder.export import downloads
+        from builder.export import download_writers
         from builder.render_quiz import add_quiz_pages
 
         add("index.md", "home.md.j2")
@@ -271,8 +311,7 @@ def render_site(
         )
         for number, (path, conflicts, pager) in enumerate(conflict_parts()[1:], 2):
             add(path, "dated_differently.md.j2", conflicts=conflicts, pager=pager, page_number=number)
-        pages["discrepancies-coverage.svg"] = coverage_svg(corpus, analysis)
-        cache.keep_page("discrepancies-coverage.svg", (facts_key, "", pages["discrepancies-coverage.svg"]))
+        job("discrepancies-coverage.svg", facts_key, "", partial(coverage_svg, corpus, analysis))
         add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
         for profile in analysis.actors:
             key = _actor_key(corpus, profile)
@@ -282,9 +321,9 @@ def render_site(
             add(path, "whats-new.md.j2", arrivals=arrivals, pager=pager)
         questions = bank()
         add_quiz_pages(add, corpus, analysis, questions)
-        for path, data in downloads(corpus, questions).items():
-            pages[path] = data
-            cache.keep_page(path, (facts_key, "", data))
+        for path, write in download_writers(corpus, questions).items():
+            job(path, facts_key, "", write)
+        event_pages(), conflict_pages()  # worked out here once, not in each worker process
     same_facts = cache.facts_key == facts_key
     for article in corpus.articles:
         path = source_path(article.id)
@@ -303,10 +342,10 @@ def render_site(
             if kept[1] and path not in pages:  # the source pages of the articles that did not change
                 pages[path] = kept[2]
                 cache.keep_page(path, kept)
-    for template in sorted({job[3] for job in jobs}):
-        environment.get_template(template)  # compiled once, before the work is shared out
-    rendered = map_parallel(lambda i: render(jobs[i][0], jobs[i][3], **jobs[i][4]()), range(len(jobs)))
-    for (path, key, part, _, _), page in zip(jobs, rendered, strict=True):
+    for name in sorted(templates):
+        environment.get_template(name)  # compiled (or read from compiled_templates_folder) before the work is shared
+    made = map_parallel(lambda i: jobs[i][3](), range(len(jobs)))
+    for (path, key, part, _), page in zip(jobs, made, strict=True):
         pages[path] = page
         cache.keep_page(path, (key, part, page))
     return pages

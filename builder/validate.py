@@ -12,7 +12,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from builder.cache import BuildCache, code_version, digest
-from builder.load import AnyDocument, Document, LazyDocument, parse_bytes, read_file
+from builder.load import AnyDocument, Document, LazyDocument, parse_bytes, parse_lazily, read_file
 from builder.model import LETTERS, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
 from builder.parallel import map_parallel
 from builder.problems import ContentError, Problem
@@ -354,7 +354,7 @@ def _parse_article(item: tuple[str, bytes, Path]) -> Parsed:
     of the raw text in which every quote was found ("" if not)."""
     shown, data, content = item
     try:
-        doc = parse_bytes(data, shown)
+        doc = parse_lazily(data, shown)  # positions are worked out only if a message needs them
     except ContentError as err:
         return None, "", err.problems, ""
     problems: list[Problem] = []
@@ -383,7 +383,7 @@ def _quote_problems(article: Article, doc: AnyDocument, raw: str) -> Iterator[Pr
 
 
 def _validate(
-    doc: Document, loc: tuple[str | int, ...], data: Any, model: type[M], problems: list[Problem]
+    doc: AnyDocument, loc: tuple[str | int, ...], data: Any, model: type[M], problems: list[Problem]
 ) -> M | None:
     """`data` as a `model`, or None with its problems added to `problems`."""
     if not isinstance(data, dict):

@@ -123,13 +123,16 @@ def test_a_rebuild_parses_only_the_changed_article(
     synth_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parsed: list[str] = []
-    real = validate.parse_bytes
 
-    def counting(data: bytes, shown_as: str) -> Any:
-        parsed.append(shown_as)
-        return real(data, shown_as)
+    def counting(real: Callable[[bytes, str], Any]) -> Callable[[bytes, str], Any]:
+        def parse(data: bytes, shown_as: str) -> Any:
+            parsed.append(shown_as)
+            return real(data, shown_as)
 
-    monkeypatch.setattr(validate, "parse_bytes", counting)
+        return parse
+
+    for name in ("parse_bytes", "parse_lazily"):  # with and without positions
+        monkeypatch.setattr(validate, name, counting(getattr(validate, name)))
     folder = tmp_path / "cache"
     _cached(synth_content, folder)
     assert sum("/articles/" in p for p in parsed) == 30
