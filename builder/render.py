@@ -26,7 +26,7 @@ from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
 from builder.cache import BuildCache, code_version, digest
 from builder.markdown_text import block, code_fence, inline, link, relative_url
 from builder.model import Article
-from builder.parallel import map_parallel
+from builder.parallel import start_map
 from builder.validate import Corpus
 
 if TYPE_CHECKING:
@@ -254,18 +254,19 @@ def render_site(
         return render_page(template, path, environment=environment, **shared, **context) + glossary
 
     # Pages to render: path, cache key, part (see BuildCache.keep_page) and the function that makes the page.
-    # They are made at the end, all together, in worker processes when there are many (builder/parallel.py).
-    jobs: list[tuple[str, str, str, Callable[[], str | bytes]]] = []
-    templates: set[str] = set()  # those the jobs render
-
-    def job(path: str, key: str, part: str, make: Callable[[], str | bytes]) -> None:
-        pages[path] = ""  # its place, so that pages come in the same order however many were in the cache
-        jobs.append((path, key, part, make))
+    # Source and actor pages (`many`) are rendered in worker processes when there are many of them
+    # (builder/parallel.py), while this process renders the other pages (`own`) and works out what they show.
+    Job = tuple[str, str, str, Callable[[], str | bytes]]
+    many: list[Job] = []
+    own: list[Job] = []
 
     def add(path: str, template: str, **context: Any) -> None:
         """An overview or quiz page: it shows facts only, so it is kept under the facts key."""
-        templates.add(template)
-        job(path, facts_key, "", partial(render, path, template, **context))
+        own_job((path, facts_key, "", partial(render, path, template, **context)))
+
+    def own_job(job: Job) -> None:
+        pages[job[0]] = ""  # its place, so that pages come in the same order however many were in the cache
+        own.append(job)
 
     def add_kept(path: str, key: str, part: str, template: str, context: Callable[[], dict[str, Any]]) -> None:
         """A page kept under its own key: taken from the cache, or rendered with the others (`context` is only
@@ -275,60 +276,17 @@ def render_site(
             pages[path] = kept[2]
             cache.keep_page(path, (key, part, kept[2]))
         else:
-            templates.add(template)
-            job(path, key, part, lambda: render(path, template, **context()))
+            environment.get_template(template)  # compiled (or read, see compiled_templates_folder) just once
+            pages[path] = ""  # its place, as above
+            many.append((path, key, part, lambda: render(path, template, **context())))
 
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
-    if cache.same_facts(facts_key):
-        for path, kept in cache.pages.items():
-            if not kept[1]:  # not a source page: it shows facts only, which are unchanged
-                pages[path] = kept[2]
-                cache.keep_page(path, kept)
-    else:
-        # Only needed when the facts changed: a rebuild after a summary edit does not import them.
-        from builder.coverage import coverage_svg
-        from builder.export import download_writers
-        from builder.render_quiz import add_quiz_pages
-
-        add("index.md", "home.md.j2")
-        for path, items, pager in _list_pages("sources/index.md", "sources-{}.md", corpus.articles):
-            add(path, "sources.md.j2", articles=items, pager=pager)
-        timeline = timeline_parts()
-        if len(timeline) == 1:
-            add("timeline.md", "timeline.md.j2", years=timeline[0][2], title="Timeline", pager=[])
-        else:
-            add("timeline.md", "timeline_index.md.j2", parts=timeline)
-            pager = [(title, path) for path, title, _ in timeline]
-            for path, title, years in timeline:
-                add(path, "timeline.md.j2", years=years, title=f"Timeline: {title}", pager=pager)
-        _, conflicts, pager = conflict_parts()[0]
-        add(
-            "discrepancies.md",
-            "discrepancies.md.j2",
-            coverage_svg="discrepancies-coverage.svg",
-            conflicts=conflicts,
-            pager=pager,
-        )
-        for number, (path, conflicts, pager) in enumerate(conflict_parts()[1:], 2):
-            add(path, "dated_differently.md.j2", conflicts=conflicts, pager=pager, page_number=number)
-        job("discrepancies-coverage.svg", facts_key, "", partial(coverage_svg, corpus, analysis))
-        add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
-        for profile in analysis.actors:
-            key = _actor_key(corpus, profile)
-            add_kept(actor_path(profile.actor.id), key, "", "actor.md.j2", partial(dict, profile=profile))
-        add("glossary.md", "glossary.md.j2")
-        for path, arrivals, pager in _list_pages("whats-new.md", "whats-new-{}.md", analysis.arrivals):
-            add(path, "whats-new.md.j2", arrivals=arrivals, pager=pager)
-        questions = bank()
-        add_quiz_pages(add, corpus, analysis, questions)
-        for path, write in download_writers(corpus, questions).items():
-            job(path, facts_key, "", write)
-        event_pages(), conflict_pages()  # worked out here once, not in each worker process
-    same_facts = cache.facts_key == facts_key
+    same_facts = cache.same_facts(facts_key)
+    facts_as_kept = cache.facts_key == facts_key  # the source pages' views kept in the cache are current
     for article in corpus.articles:
         path = source_path(article.id)
         previous = cache.page(path)
-        if same_facts and previous is not None:
+        if facts_as_kept and previous is not None:
             part = previous[1]
         elif changed_only:
             raise ValueError(f"{path} is not in the cache: changed_only needs the last build's view of it")
@@ -337,18 +295,81 @@ def render_site(
         key = digest(code_version(), corpus.shared_digest, corpus.article_digests.get(article.id, ""), part)
         context = partial(_source_context, article, corpus.raw[article.id], part)
         add_kept(path, key, part, "source.md.j2", context)
-    if changed_only:
-        for path, kept in cache.pages.items():
-            if kept[1] and path not in pages:  # the source pages of the articles that did not change
-                pages[path] = kept[2]
-                cache.keep_page(path, kept)
-    for name in sorted(templates):
-        environment.get_template(name)  # compiled (or read from compiled_templates_folder) before the work is shared
-    made = map_parallel(lambda i: jobs[i][3](), range(len(jobs)))
-    for (path, key, part, _), page in zip(jobs, made, strict=True):
+    if not same_facts:
+        for profile in analysis.actors:
+            key = _actor_key(corpus, profile)
+            add_kept(actor_path(profile.actor.id), key, "", "actor.md.j2", partial(dict, profile=profile))
+        event_pages()  # actor pages link to events: worked out here once, not in each worker
+    rendered = start_map(lambda i: many[i][3](), range(len(many)))
+    made: list[tuple[Job, str | bytes]] = []
+    try:
+        if same_facts:
+            for path, kept in cache.pages.items():
+                if not kept[1]:  # not a source page: it shows facts only, which are unchanged
+                    pages[path] = kept[2]
+                    cache.keep_page(path, kept)
+        else:
+            _overview_pages(corpus, analysis, bank, add, own_job, timeline_parts(), conflict_parts(), facts_key)
+        if changed_only:
+            for path, kept in cache.pages.items():
+                if kept[1] and path not in pages:  # the source pages of the articles that did not change
+                    pages[path] = kept[2]
+                    cache.keep_page(path, kept)
+        made += [(job, job[3]()) for job in own]
+    finally:
+        made += zip(many, rendered(), strict=True)  # waits for the workers, and stops them
+    for (path, key, part, _), page in made:
         pages[path] = page
         cache.keep_page(path, (key, part, page))
     return pages
+
+
+def _overview_pages(
+    corpus: Corpus,
+    analysis: Analysis,
+    bank: Callable[[], Sequence[Question]],
+    add: Callable[..., None],
+    job: Callable[[tuple[str, str, str, Callable[[], str | bytes]]], None],
+    timeline: list[tuple[str, str, Years]],
+    conflict_parts: list[tuple[str, Sequence[TimelineEntry], list[tuple[str, str]]]],
+    facts_key: str,
+) -> None:
+    """Add the pages that show facts only: home, sources list, timeline, discrepancies, actors list, glossary,
+    What's new, quiz pages and downloads (`add` for a page from a template, `job` for another file)."""
+    # Only needed when the facts changed: a rebuild after a summary edit does not import them.
+    from builder.coverage import coverage_svg
+    from builder.export import download_writers
+    from builder.render_quiz import add_quiz_pages
+
+    add("index.md", "home.md.j2")
+    for path, items, pager in _list_pages("sources/index.md", "sources-{}.md", corpus.articles):
+        add(path, "sources.md.j2", articles=items, pager=pager)
+    if len(timeline) == 1:
+        add("timeline.md", "timeline.md.j2", years=timeline[0][2], title="Timeline", pager=[])
+    else:
+        add("timeline.md", "timeline_index.md.j2", parts=timeline)
+        parts = [(title, path) for path, title, _ in timeline]
+        for path, title, years in timeline:
+            add(path, "timeline.md.j2", years=years, title=f"Timeline: {title}", pager=parts)
+    _, conflicts, pager = conflict_parts[0]
+    add(
+        "discrepancies.md",
+        "discrepancies.md.j2",
+        coverage_svg="discrepancies-coverage.svg",
+        conflicts=conflicts,
+        pager=pager,
+    )
+    for number, (path, conflicts, pager) in enumerate(conflict_parts[1:], 2):
+        add(path, "dated_differently.md.j2", conflicts=conflicts, pager=pager, page_number=number)
+    job(("discrepancies-coverage.svg", facts_key, "", partial(coverage_svg, corpus, analysis)))
+    add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
+    add("glossary.md", "glossary.md.j2")
+    for path, arrivals, pager in _list_pages("whats-new.md", "whats-new-{}.md", analysis.arrivals):
+        add(path, "whats-new.md.j2", arrivals=arrivals, pager=pager)
+    questions = bank()
+    add_quiz_pages(add, corpus, analysis, questions)
+    for path, write in download_writers(corpus, questions).items():
+        job((path, facts_key, "", write))
 
 
 # Keys of cached pages. Each must change whenever anything the page shows changes: the builder's code and
