@@ -36,7 +36,6 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -354,10 +353,16 @@ def export_bank(fmt: str, corpus: Corpus) -> bytes:
 
 def downloads(corpus: Corpus, bank: Sequence[Question]) -> dict[str, bytes]:
     """Every export, keyed by its path in the docs folder: downloads/<file name>."""
-    return {path: write() for path, write in download_writers(corpus, bank).items()}
+    return {path: write() for path, write in download_writers(corpus, lambda: bank).items()}
 
 
-def download_writers(corpus: Corpus, bank: Sequence[Question]) -> dict[str, Callable[[], bytes]]:
-    """A function writing each export, keyed by its path in the docs folder (so that they can be written in
-    parallel with the pages)."""
-    return {f"{DOWNLOADS}/{EXPORT_FORMATS[fmt]}": partial(write, corpus, bank) for fmt, write in WRITERS.items()}
+def download_writers(corpus: Corpus, bank: Callable[[], Sequence[Question]]) -> dict[str, Callable[[], bytes]]:
+    """A function writing each export, keyed by its path in the docs folder, so that they can be written in
+    parallel with the pages. `bank` gives the question bank, made only when a file is written."""
+    return {f"{DOWNLOADS}/{EXPORT_FORMATS[fmt]}": _writer(write, corpus, bank) for fmt, write in WRITERS.items()}
+
+
+def _writer(
+    write: Callable[[Corpus, Sequence[Question]], bytes], corpus: Corpus, bank: Callable[[], Sequence[Question]]
+) -> Callable[[], bytes]:
+    return lambda: write(corpus, bank())

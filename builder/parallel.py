@@ -20,6 +20,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_ITEMS = 64  # below this, starting processes costs more than it saves
+SWITCH_INTERVAL = 0.0002  # seconds (Python's default is 0.005): see start_map
 _task: Callable[[Any], Any] | None = None  # in a worker: the function it runs (set by _start_worker)
 
 
@@ -36,36 +37,69 @@ def workers() -> int:
 
 
 def map_parallel(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """[function(item) for item in items], computed in forked worker processes when that pays off.
+    """[function(item) for item in items], computed in forked worker processes and this one when that pays off.
     `function` may be a closure: workers inherit it rather than receive it."""
     return start_map(function, items)()
 
 
 def start_map(function: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
-    """Start [function(item) for item in items] in forked worker processes, and return a function that waits for
-    the results and gives them, in order. Until it is called, this process is free for other work, which the
-    machine's cores then share with the workers. Where forking would not pay (or is not safe: see workers), the
-    work is done, in this process, by the returned function.
+    """Start [function(item) for item in items] in forked worker processes, and return a function that gives the
+    results, in order. Until it is called, this process is free for work of its own; then it joins in, taking
+    the items no worker has started yet (from the end, while the workers go from the start), so the work is
+    shared out well however long the other work took. One worker fewer than the cores is started, as this
+    process takes a core. Where forking would not pay (or is not safe: see workers), the returned function does
+    all the work, in this process.
 
     The workers are forked now: they see `function`, and everything it uses, as it is at this moment."""
-    count = min(workers(), len(items) // (MIN_ITEMS // 2) or 1)
-    if count < 2 or len(items) < MIN_ITEMS:
+    count = min(workers() - 1, len(items) // (MIN_ITEMS // 2))
+    if count < 1 or len(items) < MIN_ITEMS:
         return lambda: [function(item) for item in items]
     import multiprocessing  # only when there is work to share out
 
+    context = multiprocessing.get_context("fork")
+    size = max(1, len(items) // ((count + 1) * 16))
+    chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    taken = context.RawArray("b", len(chunks))  # shared: 1 once a process has taken the chunk
+    lock = context.Lock()
+
+    def take(chunk: int) -> bool:
+        with lock:
+            if taken[chunk]:
+                return False
+            taken[chunk] = 1
+            return True
+
+    def run(chunk: int) -> list[R] | None:
+        return [function(items[i]) for i in chunks[chunk]] if take(chunk) else None
+
     # With "fork", a worker's initializer and its arguments are inherited, never pickled: closures are fine.
-    pool = multiprocessing.get_context("fork").Pool(count, initializer=_start_worker, initargs=(function,))
+    pool = context.Pool(count, initializer=_start_worker, initargs=(run,))
+    # The pool's threads in this process pass tasks out and take results in; while this process's own work
+    # holds the interpreter, a worker whose results wait to be read stalls. Switching threads more often (as
+    # long as the workers run) keeps the workers going.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
     try:
-        pending = pool.map_async(_run, items, chunksize=max(1, len(items) // (count * 4)))
+        pending = pool.map_async(_run, range(len(chunks)), chunksize=1)
     except BaseException:
+        sys.setswitchinterval(interval)
         pool.terminate()
         raise
 
     def results() -> list[R]:
         try:
-            return pending.get()
+            mine: list[list[R] | None] = [None] * len(chunks)
+            for chunk in reversed(range(len(chunks))):
+                mine[chunk] = run(chunk)
+            theirs = pending.get()
         finally:
+            sys.setswitchinterval(interval)
             pool.terminate()  # every task has ended (or one failed): stop the workers
+        found: list[R] = []
+        for chunk, done in enumerate(a if a is not None else b for a, b in zip(mine, theirs, strict=True)):
+            assert done is not None, f"chunk {chunk} was taken by no process"
+            found += done
+        return found
 
     return results
 

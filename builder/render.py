@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
-from builder.cache import BuildCache, code_version, digest
+from builder.cache import BuildCache, KeptPage, code_version, digest
 from builder.markdown_text import block, code_fence, inline, link, relative_url
 from builder.model import Article
 from builder.parallel import start_map
@@ -253,74 +253,109 @@ def render_site(
     def render(path: str, template: str, **context: Any) -> str:
         return render_page(template, path, environment=environment, **shared, **context) + glossary
 
-    # Pages to render: path, cache key, part (see BuildCache.keep_page) and the function that makes the page.
-    # Source and actor pages (`many`) are rendered in worker processes when there are many of them
-    # (builder/parallel.py), while this process renders the other pages (`own`) and works out what they show.
-    Job = tuple[str, str, str, Callable[[], str | bytes]]
+    # Pages to make: each page's path, and a function giving its cache key, its part (see BuildCache.keep_page)
+    # and its text. Actor pages, source pages and downloads (`many`) are shared out between worker processes
+    # and this one when there are many (builder/parallel.py); first this process works out and renders the
+    # overview and quiz pages (`own`). What a page needs is worked out by each process that renders one.
+    Job = tuple[str, Callable[[], KeptPage]]
     many: list[Job] = []
     own: list[Job] = []
 
+    def place(path: str, make: Callable[[], KeptPage], jobs: list[Job]) -> None:
+        pages[path] = ""  # its place, so that pages come in the same order however many were in the cache
+        jobs.append((path, make))
+
     def add(path: str, template: str, **context: Any) -> None:
         """An overview or quiz page: it shows facts only, so it is kept under the facts key."""
-        own_job((path, facts_key, "", partial(render, path, template, **context)))
+        place(path, lambda: (facts_key, "", render(path, template, **context)), own)
 
-    def own_job(job: Job) -> None:
-        pages[job[0]] = ""  # its place, so that pages come in the same order however many were in the cache
-        own.append(job)
+    def add_file(path: str, write: Callable[[], str | bytes]) -> None:
+        """A file other than a page that shows facts only (the coverage chart)."""
+        place(path, partial(_fact_file, facts_key, write), own)
 
-    def add_kept(path: str, key: str, part: str, template: str, context: Callable[[], dict[str, Any]]) -> None:
-        """A page kept under its own key: taken from the cache, or rendered with the others (`context` is only
-        made then)."""
-        kept = cache.page(path)
-        if kept is not None and kept[0] == key:
-            pages[path] = kept[2]
-            cache.keep_page(path, (key, part, kept[2]))
-        else:
-            environment.get_template(template)  # compiled (or read, see compiled_templates_folder) just once
-            pages[path] = ""  # its place, as above
-            many.append((path, key, part, lambda: render(path, template, **context())))
+    def take(path: str, kept: KeptPage) -> None:
+        pages[path] = kept[2]
+        cache.keep_page(path, kept)
+
+    @functools.cache  # worked out once in each process that renders an actor page
+    def profiles() -> dict[str, ActorProfile]:
+        return {profile.actor.id: profile for profile in analysis.actors}
+
+    def actor_page(actor_id: str, key: str | None) -> KeptPage:
+        """An actor page, and its key (worked out here if None)."""
+        profile = profiles()[actor_id]
+        page = render(actor_path(actor_id), "actor.md.j2", profile=profile)
+        return key or _actor_key(corpus, profile), "", page
+
+    def source_key(article: Article, part: str) -> str:
+        return digest(code_version(), corpus.shared_digest, corpus.article_digests.get(article.id, ""), part)
+
+    def source_page(article: Article, part: str | None) -> KeptPage:
+        """A source page, and its key: `part` is its view of the analysis, worked out here if None."""
+        if part is None:
+            part = json.dumps(_source_view(analysis, article), ensure_ascii=False)
+        context = _source_context(article, corpus.raw[article.id], part)
+        return source_key(article, part), part, render(source_path(article.id), "source.md.j2", **context)
 
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
     same_facts = cache.same_facts(facts_key)
     facts_as_kept = cache.facts_key == facts_key  # the source pages' views kept in the cache are current
+    if not same_facts:
+        for actor in corpus.actors:
+            path = actor_path(actor.id)
+            previous = cache.page(path)
+            if previous is None:  # nothing to compare with: the key comes with the page
+                place(path, partial(actor_page, actor.id, None), many)
+                continue
+            key = _actor_key(corpus, profiles()[actor.id])
+            if previous[0] == key:
+                take(path, (key, "", previous[2]))
+            else:
+                place(path, partial(actor_page, actor.id, key), many)
     for article in corpus.articles:
         path = source_path(article.id)
         previous = cache.page(path)
+        if previous is None and not changed_only:  # nothing to compare with: view and key come with the page
+            place(path, partial(source_page, article, None), many)
+            continue
         if facts_as_kept and previous is not None:
             part = previous[1]
         elif changed_only:
             raise ValueError(f"{path} is not in the cache: changed_only needs the last build's view of it")
         else:
             part = json.dumps(_source_view(analysis, article), ensure_ascii=False)
-        key = digest(code_version(), corpus.shared_digest, corpus.article_digests.get(article.id, ""), part)
-        context = partial(_source_context, article, corpus.raw[article.id], part)
-        add_kept(path, key, part, "source.md.j2", context)
+        key = source_key(article, part)
+        if previous is not None and previous[0] == key:
+            take(path, (key, part, previous[2]))
+        else:
+            place(path, partial(source_page, article, part), many)
+    bank_once = functools.cache(bank)  # worked out once in each process that needs it
     if not same_facts:
-        for profile in analysis.actors:
-            key = _actor_key(corpus, profile)
-            add_kept(actor_path(profile.actor.id), key, "", "actor.md.j2", partial(dict, profile=profile))
-        event_pages()  # actor pages link to events: worked out here once, not in each worker
-    rendered = start_map(lambda i: many[i][3](), range(len(many)))
-    made: list[tuple[Job, str | bytes]] = []
+        from builder.export import download_writers
+
+        for path, write in download_writers(corpus, bank_once).items():
+            place(path, partial(_fact_file, facts_key, write), many)
+    for template in ("actor.md.j2", "source.md.j2"):
+        environment.get_template(template)  # compiled (or read: compiled_templates_folder) once, before forking
+    made = start_map(lambda i: many[i][1](), range(len(many)))
+    results: list[tuple[str, KeptPage]] = []
     try:
         if same_facts:
             for path, kept in cache.pages.items():
                 if not kept[1]:  # not a source page: it shows facts only, which are unchanged
-                    pages[path] = kept[2]
-                    cache.keep_page(path, kept)
+                    take(path, kept)
         else:
-            _overview_pages(corpus, analysis, bank, add, own_job, timeline_parts(), conflict_parts(), facts_key)
+            timeline, conflicts = timeline_parts(), conflict_parts()
+            _overview_pages(corpus, analysis, bank_once, add, add_file, timeline, conflicts)
         if changed_only:
             for path, kept in cache.pages.items():
                 if kept[1] and path not in pages:  # the source pages of the articles that did not change
-                    pages[path] = kept[2]
-                    cache.keep_page(path, kept)
-        made += [(job, job[3]()) for job in own]
+                    take(path, kept)
+        results += [(path, make()) for path, make in own]
     finally:
-        made += zip(many, rendered(), strict=True)  # waits for the workers, and stops them
-    for (path, key, part, _), page in made:
-        pages[path] = page
-        cache.keep_page(path, (key, part, page))
+        results += zip((path for path, _ in many), made(), strict=True)  # waits for the workers, stops them
+    for path, kept in results:
+        take(path, kept)
     return pages
 
 
@@ -329,16 +364,14 @@ def _overview_pages(
     analysis: Analysis,
     bank: Callable[[], Sequence[Question]],
     add: Callable[..., None],
-    job: Callable[[tuple[str, str, str, Callable[[], str | bytes]]], None],
+    add_file: Callable[[str, Callable[[], str | bytes]], None],
     timeline: list[tuple[str, str, Years]],
     conflict_parts: list[tuple[str, Sequence[TimelineEntry], list[tuple[str, str]]]],
-    facts_key: str,
 ) -> None:
-    """Add the pages that show facts only: home, sources list, timeline, discrepancies, actors list, glossary,
-    What's new, quiz pages and downloads (`add` for a page from a template, `job` for another file)."""
+    """Add the pages that show facts only (`add`): home, sources list, timeline, discrepancies (and its chart,
+    `add_file`), actors list, glossary, What's new and the quiz pages."""
     # Only needed when the facts changed: a rebuild after a summary edit does not import them.
     from builder.coverage import coverage_svg
-    from builder.export import download_writers
     from builder.render_quiz import add_quiz_pages
 
     add("index.md", "home.md.j2")
@@ -361,15 +394,17 @@ def _overview_pages(
     )
     for number, (path, conflicts, pager) in enumerate(conflict_parts[1:], 2):
         add(path, "dated_differently.md.j2", conflicts=conflicts, pager=pager, page_number=number)
-    job(("discrepancies-coverage.svg", facts_key, "", partial(coverage_svg, corpus, analysis)))
+    add_file("discrepancies-coverage.svg", partial(coverage_svg, corpus, analysis))
     add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
     add("glossary.md", "glossary.md.j2")
     for path, arrivals, pager in _list_pages("whats-new.md", "whats-new-{}.md", analysis.arrivals):
         add(path, "whats-new.md.j2", arrivals=arrivals, pager=pager)
-    questions = bank()
-    add_quiz_pages(add, corpus, analysis, questions)
-    for path, write in download_writers(corpus, questions).items():
-        job((path, facts_key, "", write))
+    add_quiz_pages(add, corpus, analysis, bank())
+
+
+def _fact_file(facts_key: str, write: Callable[[], str | bytes]) -> KeptPage:
+    """A file that shows facts only (a download, the coverage chart), kept under the facts key."""
+    return facts_key, "", write()
 
 
 # Keys of cached pages. Each must change whenever anything the page shows changes: the builder's code and
