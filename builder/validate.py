@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from builder.cache import BuildCache, code_version, digest
 from builder.load import AnyDocument, Document, LazyDocument, parse_bytes, parse_lazily, read_file
 from builder.model import LETTERS, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
-from builder.parallel import map_parallel
+from builder.parallel import start_map
 from builder.problems import ContentError, Problem
 from builder.quotes import closest_passage, normalise, occurs_in
 
@@ -82,9 +82,12 @@ def load_corpus(content: Path, cache: BuildCache | None = None) -> Corpus:
     problems: list[Problem] = []
     cache = cache or BuildCache()
     loader = _Loader(content, problems, cache)
+    article_problems: list[Problem] = []
+    parsed = loader.start_articles(article_problems)  # in worker processes, while this one reads the rest
     guide, actors, topics, events, glossary, quiz = loader.shared()
     shared_files_ok = not problems  # references can only be checked against complete id lists
-    articles = loader.articles()
+    articles = parsed()
+    problems.extend(article_problems)
     if not shared_files_ok or guide is None:
         raise ContentError(problems)
     raw, raw_keys = _read_raw(content, articles, problems)
@@ -310,34 +313,45 @@ class _Loader:
             files.append((path.stem, shown, data, digest(data)))
         return files
 
-    def articles(self) -> list[Located[Article]]:
-        """Every article file: from the cache when its bytes are unchanged, else parsed and validated (in worker
-        processes when there are many: see builder/parallel.py)."""
-        files = self.article_files()
+    def start_articles(self, problems: list[Problem]) -> Callable[[], list[Located[Article]]]:
+        """Start on every article file: from the cache when its bytes are unchanged, else parsed and validated (in
+        worker processes when there are many: see builder/parallel.py). Returns a function that gives them when
+        they are all done; their problems go to `problems`."""
+        shared_problems, self.problems = self.problems, problems
+        try:
+            files = self.article_files()
+        finally:
+            self.problems = shared_problems
         kept = [self.cache.article(key) for _, _, _, key in files]
-        fresh = iter(
-            map_parallel(
-                _parse_article,
-                [(shown, data, self.content) for (_, shown, data, _), k in zip(files, kept, strict=True) if k is None],
-            )
-        )
+        todo = [(shown, data, self.content) for (_, shown, data, _), k in zip(files, kept, strict=True) if k is None]
+        parsed = start_map(_parse_article, todo)
+        return lambda: self._articles(files, kept, iter(parsed()), problems)
+
+    def _articles(
+        self,
+        files: list[tuple[str, str, bytes, str]],
+        kept: list[tuple[Article, str] | None],
+        fresh: Iterator[Parsed],
+        problems: list[Problem],
+    ) -> list[Located[Article]]:
         found: list[Located[Article]] = []
         for (stem, shown, data, key), cached in zip(files, kept, strict=True):
             if cached is not None:
                 article, facts = cached
                 self.cached.add(article.id)
             else:
-                article, facts, problems, quotes_found_in = next(fresh)
-                self.problems.extend(problems)
-                if article is None:
+                parsed, facts, found_problems, quotes_found_in = next(fresh)
+                problems.extend(found_problems)
+                if parsed is None:
                     continue
+                article = parsed
                 self.cache.add_article(key, article, facts)
                 if quotes_found_in:
                     self.cache.add_quotes((key, quotes_found_in))
             doc = LazyDocument(shown, data)  # positions are read again only if a message needs them
             self.keys[article.id], self.facts[article.id] = key, facts
             if article.id != stem:
-                self.problems.append(doc.problem(("id",), f"id '{article.id}' must equal the file name '{stem}'"))
+                problems.append(doc.problem(("id",), f"id '{article.id}' must equal the file name '{stem}'"))
             found.append((article, (doc, ())))
         return found
 
