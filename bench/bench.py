@@ -30,8 +30,10 @@ of the runs; the builder's share and total / floor are medians of each run's own
 run are timed back to back, so a slow spell of the machine moves all of them). MB means 10^6 bytes. Site
 figures (pages, sizes) come from the last mkdocs run. Processes write and reuse compiled bytecode as Python
 does by default, under PYTHONPYCACHEPREFIX in the bench folder (so even with PYTHONDONTWRITEBYTECODE set, as
-on this machine, the builder is not recompiled in every process); one unmeasured build of a 1-article guide
-fills that cache first.
+on this machine, the builder is not recompiled in every process), and so do the builder's compiled templates
+(builder/render.py: compiled_templates_folder); one unmeasured build of a 1-article guide fills that cache
+first. "From scratch" is thus a build of content the builder has never seen, by code already compiled: as
+after `rm -rf build/` on a machine that has built a guide before.
 """
 
 from __future__ import annotations

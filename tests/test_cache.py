@@ -3,8 +3,11 @@ kind of edit, and parses only the files that changed."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -270,3 +273,32 @@ def test_a_summary_edit_with_a_problem_elsewhere_still_reports_it(
 def _drop_actor(content: Path) -> None:
     actors = (content / "actors.yaml").read_text(encoding="utf-8")
     (content / "actors.yaml").write_text(actors.replace("id: bob-south", "id: robert-south"), encoding="utf-8")
+
+
+def test_compiled_templates_are_kept_as_python_keeps_bytecode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert render.compiled_templates_folder() is None, "PYTHONDONTWRITEBYTECODE: nothing is written"
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
+    expected = tmp_path / "prefix" / render.TEMPLATES.resolve().relative_to(render.TEMPLATES.resolve().anchor)
+    assert render.compiled_templates_folder() == expected
+    (tmp_path / "a-file").write_text("not a folder", "utf-8")
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "a-file"))
+    assert render.compiled_templates_folder() is None, "a folder that cannot be made: compile in every run"
+
+
+def test_pages_from_compiled_templates_equal_pages_from_fresh_ones(tmp_path: Path) -> None:
+    """Three builds in fresh processes: compiling and keeping the templates, reading them back, and without."""
+    project = make_project(tmp_path / "project", MINI)
+    outputs = []
+    for name, extra in (("compile", {}), ("read", {}), ("none", {"PYTHONDONTWRITEBYTECODE": "1"})):
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env.update(PYTHONPYCACHEPREFIX=str(tmp_path / "prefix"), **extra)
+        out = tmp_path / name
+        command = [sys.executable, "-m", "builder", "--no-cache", "--out", str(out), "build"]
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    kept = list((tmp_path / "prefix").rglob("__jinja2_*.cache"))
+    assert kept, "the first build keeps its compiled templates"
+    assert outputs[0] == outputs[1] == outputs[2]

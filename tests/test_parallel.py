@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from builder.parallel import MIN_ITEMS, map_parallel
+from builder.parallel import MIN_ITEMS, map_parallel, start_map
 
 from .conftest import ROOT
 
@@ -45,3 +45,58 @@ def test_a_guide_built_in_parallel_equals_one_built_in_one_process(tmp_path: Pat
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("same")
+
+
+def test_start_map_shares_the_work_with_this_process_and_keeps_order() -> None:
+    """Run in a fresh process, for the same reason as below."""
+    script = textwrap.dedent(
+        f"""
+        import os, sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from builder.parallel import start_map, workers
+        assert workers() > 1, "this test needs a machine with two cores"
+        items = list(range(400))
+        def slow(n):
+            time.sleep(0.002)  # so that the workers are still busy when this process joins in
+            return n * n, os.getpid()
+        results = start_map(slow, items)
+        mine = sum(range(10 ** 5))  # this process's own work, while the workers run
+        found = results()
+        assert [square for square, _ in found] == [n * n for n in items]
+        pids = {{pid for _, pid in found}}
+        assert os.getpid() in pids and len(pids) >= 2, pids  # workers and this process both took items
+        print("shared", len(pids))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("shared")
+
+
+def test_a_failure_in_a_worker_is_raised_when_the_results_are_asked_for() -> None:
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from builder.parallel import start_map
+        def fail_on_3(n):
+            if n == 3:
+                raise ValueError("item 3 is bad")
+            return n
+        results = start_map(fail_on_3, list(range(200)))
+        try:
+            results()
+        except ValueError as err:
+            print("raised:", err)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "raised: item 3 is bad"
+
+
+def test_small_work_is_done_in_this_process_when_the_results_are_asked_for() -> None:
+    done: list[int] = []
+    results = start_map(lambda n: done.append(n) or n, list(range(MIN_ITEMS - 1)))
+    assert done == [], "nothing is done before the results are asked for"
+    assert results() == list(range(MIN_ITEMS - 1))

@@ -74,3 +74,19 @@ def test_links_into_split_pages_resolve_in_a_strict_mkdocs_build(split_site: tup
     assert (project / "site" / "sources-2.html").is_file()
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["validation"]["anchors"] == "warn", "a link to a missing anchor fails the strict build"
+
+
+def test_actor_pages_list_a_few_reports_of_each_event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An actor's events list names at most MAX_QUOTES reports of each event and counts the rest, so the page
+    stays small however many sources report the event (the timeline lists them all)."""
+    monkeypatch.setitem(render._environment().globals, "MAX_QUOTES", 2)
+    write_corpus(synthesize(40, 0), tmp_path / "content")
+    pages = generate(tmp_path / "content")[1]
+    lines = []
+    for path, page in pages.items():
+        if path.startswith("actors/") and isinstance(page, str) and "## Events" in page:
+            section = page.split("## Events", 1)[1].split("\n## ", 1)[0]
+            lines += [line for line in section.splitlines() if line.startswith("- [")]
+    assert lines, "the synthetic guide's actors take part in events"
+    assert max(line.count("{ .sg-badge }") for line in lines) == 2
+    assert any(re.search(r"; and \d+ more sources \(see the timeline\)$", line) for line in lines)

@@ -106,3 +106,29 @@ def test_edtf_validity(value: str, valid: bool) -> None:
 
 def test_winter_runs_into_the_next_year() -> None:
     assert dates.bounds("2023-24") == ("2023-12-01", "2024-02-29")
+
+
+def _normalise_by_definition(text: str) -> str:
+    """What normalise must give: NFC, curly quotes made straight, runs of whitespace made one space, stripped."""
+    import re
+    import unicodedata
+
+    straight = unicodedata.normalize("NFC", text)
+    for curly, plain in (("\u2018\u2019\u201a\u201b", "'"), ("\u201c\u201d\u201e\u201f", '"')):
+        straight = re.sub(f"[{curly}]", plain, straight)
+    return re.sub(r"\s+", " ", straight).strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  plain text  ",
+        "e\u0301t\u00e9 \u2019quoted\u2019 \u201cdouble\u201d \u201elow\u201f \u201aone\u201b",
+        "tabs\tand\nnewlines\r\nand\u00a0no-break\u2003em\u3000ideographic\u2028line\x1cfile\x85next",
+        "\u1e9b\u0323 stays one letter after NFC",
+        "".join(chr(c) for c in range(0x2000, 0x2100)),
+    ],
+)
+def test_normalise_is_nfc_straight_quotes_and_single_spaces(text: str) -> None:
+    assert normalise(text) == _normalise_by_definition(text)
