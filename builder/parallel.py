@@ -12,9 +12,9 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-__all__ = ["MIN_ITEMS", "map_parallel", "start_map", "workers"]
+__all__ = ["MIN_ITEMS", "Results", "map_parallel", "start_map", "workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -42,7 +42,18 @@ def map_parallel(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     return start_map(function, items)()
 
 
-def start_map(function: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
+class Results(Generic[R]):
+    """Work begun by start_map: call it for the results, or with cancel=True when they are no longer wanted (the
+    workers stop, and nothing is returned)."""
+
+    def __init__(self, get: Callable[[bool], list[R]]) -> None:
+        self._get = get
+
+    def __call__(self, cancel: bool = False) -> list[R]:
+        return self._get(cancel)
+
+
+def start_map(function: Callable[[T], R], items: Sequence[T]) -> Results[R]:
     """Start [function(item) for item in items] in forked worker processes, and return a function that gives the
     results, in order. Until it is called, this process is free for work of its own; then it joins in, taking
     the items no worker has started yet (from the end, while the workers go from the start), so the work is
@@ -53,7 +64,7 @@ def start_map(function: Callable[[T], R], items: Sequence[T]) -> Callable[[], li
     The workers are forked now: they see `function`, and everything it uses, as it is at this moment."""
     count = min(workers() - 1, len(items) // (MIN_ITEMS // 2))
     if count < 1 or len(items) < MIN_ITEMS:
-        return lambda: [function(item) for item in items]
+        return Results(lambda cancel: [] if cancel else [function(item) for item in items])
     import multiprocessing  # only when there is work to share out
 
     context = multiprocessing.get_context("fork")
@@ -86,8 +97,10 @@ def start_map(function: Callable[[T], R], items: Sequence[T]) -> Callable[[], li
         pool.terminate()
         raise
 
-    def results() -> list[R]:
+    def results(cancel: bool) -> list[R]:
         try:
+            if cancel:
+                return []
             mine: list[list[R] | None] = [None] * len(chunks)
             for chunk in reversed(range(len(chunks))):
                 mine[chunk] = run(chunk)
@@ -101,7 +114,7 @@ def start_map(function: Callable[[T], R], items: Sequence[T]) -> Callable[[], li
             found += done
         return found
 
-    return results
+    return Results(results)
 
 
 def _start_worker(function: Callable[[Any], Any]) -> None:

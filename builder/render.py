@@ -352,8 +352,10 @@ def render_site(
                 if kept[1] and path not in pages:  # the source pages of the articles that did not change
                     take(path, kept)
         results += [(path, make()) for path, make in own]
-    finally:
-        results += zip((path for path, _ in many), made(), strict=True)  # waits for the workers, stops them
+    except BaseException:
+        made(cancel=True)  # stop the workers: their pages are no longer wanted
+        raise
+    results += zip((path for path, _ in many), made(), strict=True)  # with the workers' pages
     for path, kept in results:
         take(path, kept)
     return pages

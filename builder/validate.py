@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from builder.cache import BuildCache, code_version, digest
 from builder.load import AnyDocument, Document, LazyDocument, parse_bytes, parse_lazily, read_file
 from builder.model import LETTERS, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
-from builder.parallel import start_map
+from builder.parallel import Results, start_map
 from builder.problems import ContentError, Problem
 from builder.quotes import closest_passage, normalise, occurs_in
 
@@ -84,7 +84,11 @@ def load_corpus(content: Path, cache: BuildCache | None = None) -> Corpus:
     loader = _Loader(content, problems, cache)
     article_problems: list[Problem] = []
     parsed = loader.start_articles(article_problems)  # in worker processes, while this one reads the rest
-    guide, actors, topics, events, glossary, quiz = loader.shared()
+    try:
+        guide, actors, topics, events, glossary, quiz = loader.shared()
+    except BaseException:
+        parsed(cancel=True)
+        raise
     shared_files_ok = not problems  # references can only be checked against complete id lists
     articles = parsed()
     problems.extend(article_problems)
@@ -313,7 +317,7 @@ class _Loader:
             files.append((path.stem, shown, data, digest(data)))
         return files
 
-    def start_articles(self, problems: list[Problem]) -> Callable[[], list[Located[Article]]]:
+    def start_articles(self, problems: list[Problem]) -> Results[Located[Article]]:
         """Start on every article file: from the cache when its bytes are unchanged, else parsed and validated (in
         worker processes when there are many: see builder/parallel.py). Returns a function that gives them when
         they are all done; their problems go to `problems`."""
@@ -325,7 +329,12 @@ class _Loader:
         kept = [self.cache.article(key) for _, _, _, key in files]
         todo = [(shown, data, self.content) for (_, shown, data, _), k in zip(files, kept, strict=True) if k is None]
         parsed = start_map(_parse_article, todo)
-        return lambda: self._articles(files, kept, iter(parsed()), problems)
+
+        def articles(cancel: bool) -> list[Located[Article]]:
+            done = parsed(cancel)
+            return [] if cancel else self._articles(files, kept, iter(done), problems)
+
+        return Results(articles)
 
     def _articles(
         self,

@@ -100,3 +100,22 @@ def test_small_work_is_done_in_this_process_when_the_results_are_asked_for() -> 
     results = start_map(lambda n: done.append(n) or n, list(range(MIN_ITEMS - 1)))
     assert done == [], "nothing is done before the results are asked for"
     assert results() == list(range(MIN_ITEMS - 1))
+
+
+def test_cancelled_work_stops_the_workers_and_returns_nothing() -> None:
+    script = textwrap.dedent(
+        f"""
+        import multiprocessing, sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from builder.parallel import start_map
+        results = start_map(lambda n: time.sleep(0.01) or n, list(range(400)))
+        assert multiprocessing.active_children(), "workers were started"
+        assert results(cancel=True) == []
+        time.sleep(0.2)
+        assert not multiprocessing.active_children(), "and stopped"
+        print("cancelled")
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "cancelled"
