@@ -126,8 +126,8 @@ def parse_lazily(data: bytes, shown_as: str) -> LazyDocument:
 
 class LazyDocument:
     """A Document whose positions are worked out only if a problem must be reported in it (positions are only
-    needed for messages): the file is parsed again then. `data` is the file's data, or None for a file whose
-    model came from the build cache."""
+    needed for messages): the file is parsed again then. `data` is the file's data, or None where only
+    positions are wanted (a file whose model came from the build cache, or is already validated)."""
 
     def __init__(self, path: str, source: bytes, data: Any = None) -> None:
         self.path = path

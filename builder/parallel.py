@@ -1,9 +1,10 @@
-"""Spread independent work (parsing article files, rendering source pages) over the machine's cores.
+"""Spread independent work (parsing article files; rendering actor pages, source pages and downloads) over the
+machine's cores.
 
 Worker processes are forked, so they start with everything the parent has already loaded (the corpus, the
-analysis, compiled templates) and only results travel back. Forking is used on Linux only: elsewhere, and for
-small amounts of work where starting processes costs more than it saves, the work runs in this process. The
-results are the same either way, in the same order.
+analysis, compiled templates) and only results travel back; the parent joins in once its own work is done
+(start_map). Forking is used on Linux only: elsewhere, and for small amounts of work where starting processes
+costs more than it saves, the work runs in this process. The results are the same either way, in the same order.
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ def start_map(function: Callable[[T], R], items: Sequence[T]) -> Results[R]:
     # long as the workers run) keeps the workers going.
     interval = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL)
+    # The worker processes as started: a killed one (out of memory, say) would leave its task undone and the
+    # pool waiting for ever, so results() watches them. (Pool keeps them in its private `_pool` list.)
+    started: list[Any] = list(getattr(pool, "_pool", []))
     try:
         pending = pool.map_async(_run, range(len(chunks)), chunksize=1)
     except BaseException:
@@ -104,6 +108,10 @@ def start_map(function: Callable[[T], R], items: Sequence[T]) -> Results[R]:
             mine: list[list[R] | None] = [None] * len(chunks)
             for chunk in reversed(range(len(chunks))):
                 mine[chunk] = run(chunk)
+            while not pending.ready():
+                pending.wait(0.1)
+                if not pending.ready() and any(process.exitcode is not None for process in started):
+                    raise RuntimeError("a worker process ended before its work was done (killed, or out of memory?)")
             theirs = pending.get()
         finally:
             sys.setswitchinterval(interval)

@@ -83,8 +83,9 @@ def compiled_templates_folder() -> Path | None:
     """Where compiled templates are kept between runs, the way Python keeps compiled modules: in __pycache__
     beside the templates, or under PYTHONPYCACHEPREFIX if it is set. None (compile them in every run) when
     Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE) or the folder cannot be written. Compiling
-    takes longer than rendering a small guide; a compiled template is used only while its source is unchanged
-    (Jinja checks a digest of it, and its own and Python's versions)."""
+    takes longer than rendering a small guide. The files are named by the builder's code version (its code,
+    templates, Python's and the libraries' versions: the environment's options are compiled in), so a compiled
+    template is only ever used by the code that compiled it; files of other versions are removed."""
     if sys.dont_write_bytecode:
         return None
     if sys.pycache_prefix:
@@ -102,9 +103,16 @@ def compiled_templates_folder() -> Path | None:
 def _environment() -> jinja2.Environment:
     """The template environment, with compiled templates kept between runs (compiled_templates_folder)."""
     compiled = compiled_templates_folder()
+    kept = None
+    if compiled is not None:
+        version = code_version()[:16]
+        for old in compiled.glob("__jinja2_*.cache"):
+            if not old.name.startswith(f"__jinja2_{version}_"):
+                old.unlink(missing_ok=True)
+        kept = jinja2.FileSystemBytecodeCache(str(compiled), f"__jinja2_{version}_%s.cache")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        bytecode_cache=None if compiled is None else jinja2.FileSystemBytecodeCache(str(compiled)),
+        bytecode_cache=kept,
         autoescape=False,  # the output is Markdown: `_finalize` escapes for Markdown instead of HTML
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,

@@ -290,6 +290,10 @@ def test_compiled_templates_are_kept_as_python_keeps_bytecode(tmp_path: Path, mo
 def test_pages_from_compiled_templates_equal_pages_from_fresh_ones(tmp_path: Path) -> None:
     """Three builds in fresh processes: compiling and keeping the templates, reading them back, and without."""
     project = make_project(tmp_path / "project", MINI)
+    folder = tmp_path / "prefix" / render.TEMPLATES.resolve().relative_to(render.TEMPLATES.resolve().anchor)
+    folder.mkdir(parents=True)
+    stale = folder / "__jinja2_0123456789abcdef_1234.cache"  # compiled by another version of the builder
+    stale.write_bytes(b"stale")
     outputs = []
     for name, extra in (("compile", {}), ("read", {}), ("none", {"PYTHONDONTWRITEBYTECODE": "1"})):
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -299,6 +303,8 @@ def test_pages_from_compiled_templates_equal_pages_from_fresh_ones(tmp_path: Pat
         result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stderr
         outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
-    kept = list((tmp_path / "prefix").rglob("__jinja2_*.cache"))
+    kept = list(folder.glob("__jinja2_*.cache"))
     assert kept, "the first build keeps its compiled templates"
+    assert all(p.name.startswith(f"__jinja2_{code_version()[:16]}_") for p in kept), "named by code version"
+    assert not stale.exists(), "another version's files are removed"
     assert outputs[0] == outputs[1] == outputs[2]

@@ -119,3 +119,28 @@ def test_cancelled_work_stops_the_workers_and_returns_nothing() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "cancelled"
+
+
+def test_a_killed_worker_is_an_error_not_a_hang() -> None:
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from builder.parallel import start_map
+        parent = os.getpid()
+        def die_in_a_worker(n):
+            if os.getpid() != parent and n == 0:
+                os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+            time.sleep(0.001)
+            return n
+        results = start_map(die_in_a_worker, list(range(400)))
+        time.sleep(0.3)  # let the worker start on the first chunk before this process joins in
+        try:
+            results()
+        except RuntimeError as err:
+            print("raised:", err)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("raised: a worker process ended before its work was done")

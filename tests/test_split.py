@@ -89,4 +89,4 @@ def test_actor_pages_list_a_few_reports_of_each_event(tmp_path: Path, monkeypatc
             lines += [line for line in section.splitlines() if line.startswith("- [")]
     assert lines, "the synthetic guide's actors take part in events"
     assert max(line.count("{ .sg-badge }") for line in lines) == 2
-    assert any(re.search(r"; and \d+ more sources \(see the timeline\)$", line) for line in lines)
+    assert any(re.search(r"; and \d+ more reports \(see the timeline\)$", line) for line in lines)
