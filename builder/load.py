@@ -39,16 +39,27 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 
 class ContentLoader(_Loader):  # type: ignore[misc,valid-type]
-    """The safe loader, with a quicker answer for the commonest scalar: plain text whose first character cannot
-    start a null, bool, number or date (those are looked up by first character), which can only be a string.
-    The composer asks this for every scalar, so the shortcut saves about a tenth of the parsing time."""
+    """The safe loader, with a quicker answer for the commonest scalar, plain text that can only be a string:
+    text whose first character cannot start a null, bool, number or date (those are looked up by first
+    character), or a word too long to be a bool or null. The composer asks this for every scalar, so the
+    shortcut saves about a tenth of the parsing time."""
 
     _first = frozenset(key for key in _Loader.yaml_implicit_resolvers if key)
     _any = None in _Loader.yaml_implicit_resolvers  # resolvers for any first character: no shortcut then
+    # The words YAML 1.1 reads as a bool or a null (yes, No, TRUE, off, null, ...) are five letters at most, so
+    # a longer plain scalar starting with a letter is a string too, if bools and nulls are all letters resolve to.
+    _words = all(
+        tag.endswith((":bool", ":null"))
+        for key, found in _Loader.yaml_implicit_resolvers.items()
+        if key and key.isalpha()
+        for tag, _ in found
+    )
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self._first and not self._any:
-            return "tag:yaml.org,2002:str"
+        if kind is yaml.ScalarNode and implicit[0] and value and not self._any:
+            first = value[0]
+            if first not in self._first or (self._words and len(value) > 5 and first.isalpha()):
+                return "tag:yaml.org,2002:str"
         return _Loader.resolve(self, kind, value, implicit)  # type: ignore[no-any-return,no-untyped-call]
 
 

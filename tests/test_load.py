@@ -40,6 +40,8 @@ TRICKY = [
     "- first\n- second: with value\n- [x, y]\n",
     "just a string\n",
     "!!seq {a: 1}\n",  # an odd but harmless tag on a collection: both walks accept it
+    "[yes, Yes, YES, no, NO, true, True, false, FALSE, on, ON, off, Off, OFF, null, Null, NULL, n, y, Y, N]\n",
+    "[yesterday, Nonetheless, falsehood, nullable, offset, onward, trueish, Offside, Nothing, y-axis, n/a]\n",
 ]
 REFUSED = [
     "a: &x [1, 2]\nb: *x\n",
