@@ -63,6 +63,7 @@ def is_approximate(value: str | None) -> bool:
     return value is not None and any(flag in value for flag in "~?%")
 
 
+@functools.lru_cache(maxsize=4096)  # pages print the same dates again and again
 def human(value: str | None) -> str:
     """'2024-12-20' -> '20 December 2024'; '2024-04~' -> 'about April 2024'; None -> 'date not given'."""
     if value is None:
