@@ -10,7 +10,6 @@ import functools
 import json
 import math
 import os
-import posixpath
 import re
 import sys
 import types
@@ -25,7 +24,7 @@ from markupsafe import Markup, escape
 from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
 from builder.cache import BuildCache, KeptPage, code_version, digest
-from builder.markdown_text import block, code_fence, inline, link, relative_url
+from builder.markdown_text import block, code_fence, inline, link_from, page_folder, url_from
 from builder.model import Article
 from builder.parallel import start_map
 from builder.validate import Corpus
@@ -162,11 +161,12 @@ def _environment() -> jinja2.Environment:
 def render_page(template: str, path: str, *, environment: jinja2.Environment | None = None, **context: Any) -> str:
     """Render one template as the page at docs path `path`; links in it are made relative to that path."""
     env = environment or _environment()
+    folder = page_folder(path)
     helpers: dict[str, Callable[..., Any]] = {
-        "link": lambda text, target: link(text, target, path),
-        "url": lambda target: Markup(relative_url(target, path)),
-        "badge": lambda article: _badge(article, path),
-        "badges": lambda articles, limit=MAX_BADGES: _badges(articles, path, limit),
+        "link": lambda text, target: link_from(text, target, folder),
+        "url": lambda target: Markup(url_from(target, folder)),
+        "badge": lambda article: _badge(article, folder),
+        "badges": lambda articles, limit=MAX_BADGES: _badges(articles, folder, limit),
         "status_badge": lambda status: Markup(
             f'<span class="sg-status sg-status--{status}">{inline(STATUS_LABELS[status])}</span>'
         ),
@@ -188,20 +188,20 @@ MATRIX_MAX_SOURCES = 12  # above this, "who says what" lists answers with counts
 _BADGES: dict[tuple[str, str, str], Markup] = {}  # (label, article id, folder of the page) -> badge
 
 
-def _badge(article: Article, path: str) -> Markup:
-    """A link to a source page, styled as a badge; remembered (per folder: the link is relative), as pages
-    list the same sources again and again."""
-    key = (article.label, article.id, posixpath.dirname(path))
+def _badge(article: Article, folder: str) -> Markup:
+    """A link to a source page from a page in `folder` (markdown_text.page_folder), styled as a badge;
+    remembered (per folder: the link is relative), as pages list the same sources again and again."""
+    key = (article.label, article.id, folder)
     found = _BADGES.get(key)
     if found is None:
         if len(_BADGES) > 100_000:  # a long `mkdocs serve` session: forget the old ones
             _BADGES.clear()
-        found = _BADGES[key] = Markup(f"{link(article.label, source_path(article.id), path)}{{ .sg-badge }}")
+        found = _BADGES[key] = Markup(f"{link_from(article.label, source_path(article.id), folder)}{{ .sg-badge }}")
     return found
 
 
-def _badges(articles: Sequence[Article], path: str, limit: int) -> Markup:
-    shown = Markup(" ").join(_badge(article, path) for article in articles[:limit])
+def _badges(articles: Sequence[Article], folder: str, limit: int) -> Markup:
+    shown = Markup(" ").join(_badge(article, folder) for article in articles[:limit])
     hidden = len(articles) - limit
     return shown + Markup(f" and {hidden} more") if hidden > 0 else shown
 
