@@ -308,6 +308,7 @@ def arrivals(corpus: Corpus) -> tuple[Arrival, ...]:
     Statuses are tracked incrementally, so this stays linear in the number of claims."""
     topics = {t.id: t for t in corpus.topics}
     support: dict[str, Counter[str]] = defaultdict(Counter)
+    statuses: dict[str, Status] = {}  # each topic's status so far
     seen_events: set[str] = set()
     seen_actors: set[str] = set()
     result = []
@@ -320,9 +321,9 @@ def arrivals(corpus: Corpus) -> tuple[Arrival, ...]:
         if article.status == "reviewed":
             for claim in article.claims:
                 topic = topics[claim.topic]
-                before = status_from_counts(topic, support[topic.id].values())
+                before = statuses.get(topic.id) or status_from_counts(topic, ())
                 support[topic.id][same_value(claim.value)] += 1
-                after = status_from_counts(topic, support[topic.id].values())
+                after = statuses[topic.id] = status_from_counts(topic, support[topic.id].values())
                 if after != before:
                     changes.append((topic, before, after))
         result.append(Arrival(article, events, actors, tuple(changes)))

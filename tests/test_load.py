@@ -42,6 +42,7 @@ TRICKY = [
     "!!seq {a: 1}\n",  # an odd but harmless tag on a collection: both walks accept it
     "[yes, Yes, YES, no, NO, true, True, false, FALSE, on, ON, off, Off, OFF, null, Null, NULL, n, y, Y, N]\n",
     "[yesterday, Nonetheless, falsehood, nullable, offset, onward, trueish, Offside, Nothing, y-axis, n/a]\n",
+    "a: 'yes'\nb: \"12\"\nc: '2024-01-02'\nd: \"null\"\ne: ''\nf: ~\ng: |\n  yes\nh: >\n  12\n",
 ]
 REFUSED = [
     "a: &x [1, 2]\nb: *x\n",
