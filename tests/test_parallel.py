@@ -13,6 +13,15 @@ from builder.parallel import MIN_ITEMS, map_parallel, start_map
 from .conftest import ROOT
 
 
+def _in_a_fresh_process(script: str) -> str:
+    """Run `script` (with the builder importable) in a new Python process and give what it printed. Parallel work
+    is tested there: pytest may hold threads (the browser tests'), and then nothing is forked."""
+    code = f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n" + textwrap.dedent(script)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_map_parallel_keeps_order_and_results() -> None:
     items = list(range(MIN_ITEMS * 3))
     offset = 7  # a closure: workers inherit the function instead of receiving it pickled
@@ -23,12 +32,10 @@ def test_map_parallel_keeps_order_and_results() -> None:
 
 
 def test_a_guide_built_in_parallel_equals_one_built_in_one_process(tmp_path: Path) -> None:
-    """Run in a fresh process: pytest may hold threads (the browser tests'), and then nothing is forked."""
-    script = textwrap.dedent(
+    out = _in_a_fresh_process(
         f"""
         import os, sys
         from pathlib import Path
-        sys.path.insert(0, {str(ROOT)!r})
         from builder.parallel import workers
         from builder.pipeline import generate
         from builder.synth import synthesize, write_corpus
@@ -42,17 +49,13 @@ def test_a_guide_built_in_parallel_equals_one_built_in_one_process(tmp_path: Pat
         print("same", len(parallel))
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("same")
+    assert out.startswith("same")
 
 
 def test_start_map_shares_the_work_with_this_process_and_keeps_order() -> None:
-    """Run in a fresh process, for the same reason as below."""
-    script = textwrap.dedent(
-        f"""
+    out = _in_a_fresh_process(
+        """
         import os, sys, time
-        sys.path.insert(0, {str(ROOT)!r})
         from builder.parallel import start_map, workers
         assert workers() > 1, "this test needs a machine with two cores"
         items = list(range(400))
@@ -63,21 +66,18 @@ def test_start_map_shares_the_work_with_this_process_and_keeps_order() -> None:
         mine = sum(range(10 ** 5))  # this process's own work, while the workers run
         found = results()
         assert [square for square, _ in found] == [n * n for n in items]
-        pids = {{pid for _, pid in found}}
+        pids = {pid for _, pid in found}
         assert os.getpid() in pids and len(pids) >= 2, pids  # workers and this process both took items
         print("shared", len(pids))
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("shared")
+    assert out.startswith("shared")
 
 
 def test_a_failure_in_a_worker_is_raised_when_the_results_are_asked_for() -> None:
-    script = textwrap.dedent(
-        f"""
+    out = _in_a_fresh_process(
+        """
         import sys
-        sys.path.insert(0, {str(ROOT)!r})
         from builder.parallel import start_map
         def fail_on_3(n):
             if n == 3:
@@ -90,9 +90,7 @@ def test_a_failure_in_a_worker_is_raised_when_the_results_are_asked_for() -> Non
             print("raised:", err)
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "raised: item 3 is bad"
+    assert out.strip() == "raised: item 3 is bad"
 
 
 def test_small_work_is_done_in_this_process_when_the_results_are_asked_for() -> None:
@@ -103,10 +101,9 @@ def test_small_work_is_done_in_this_process_when_the_results_are_asked_for() -> 
 
 
 def test_cancelled_work_stops_the_workers_and_returns_nothing() -> None:
-    script = textwrap.dedent(
-        f"""
+    out = _in_a_fresh_process(
+        """
         import multiprocessing, sys, time
-        sys.path.insert(0, {str(ROOT)!r})
         from builder.parallel import start_map
         results = start_map(lambda n: time.sleep(0.01) or n, list(range(400)))
         assert multiprocessing.active_children(), "workers were started"
@@ -116,16 +113,13 @@ def test_cancelled_work_stops_the_workers_and_returns_nothing() -> None:
         print("cancelled")
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "cancelled"
+    assert out.strip() == "cancelled"
 
 
 def test_a_killed_worker_is_an_error_not_a_hang() -> None:
-    script = textwrap.dedent(
-        f"""
+    out = _in_a_fresh_process(
+        """
         import os, signal, sys, time
-        sys.path.insert(0, {str(ROOT)!r})
         from builder.parallel import start_map
         parent = os.getpid()
         def die_in_a_worker(n):
@@ -141,6 +135,4 @@ def test_a_killed_worker_is_an_error_not_a_hang() -> None:
             print("raised:", err)
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("raised: a worker process ended before its work was done")
+    assert out.startswith("raised: a worker process ended before its work was done")
