@@ -18,11 +18,9 @@ __all__ = [
     "block",
     "code_fence",
     "inline",
-    "link",
     "link_from",
     "page_folder",
     "relative_path",
-    "relative_url",
     "url_from",
 ]
 
@@ -62,19 +60,16 @@ def code_fence(text: str, indent: str = "") -> Markup:
     return Markup("\n".join(indent + line if line else line for line in lines))
 
 
-def relative_url(target: str, current: str) -> str:
-    """Link from docs page `current` to docs page `target` (both like 'sources/x.md'), as MkDocs wants."""
-    return url_from(target, page_folder(current))
-
-
 def page_folder(path: str) -> str:
-    """The folder of docs page `path`, as url_from and link_from take it ('.' for the top)."""
+    """The folder of docs page `path` ('sources/x.md' -> 'sources'; '.' for the top), as url_from and link_from
+    take it: a page's links depend only on its folder."""
     return posixpath.dirname(path) or "."
 
 
 @lru_cache(maxsize=65536)
 def url_from(target: str, folder: str) -> str:
-    """relative_url for any page in `folder`, remembered: pages of a folder link to the same pages."""
+    """Link from any docs page in `folder` to docs page `target` (like 'sources/x.md#anchor'), as MkDocs wants;
+    remembered: pages of a folder link to the same pages."""
     target_path, _, anchor = target.partition("#")
     url = relative_path(target_path, folder) if target_path else ""
     return f"{url}#{anchor}" if anchor else url
@@ -86,11 +81,7 @@ def relative_path(path: str, start: str) -> str:
     return posixpath.relpath(path, start)
 
 
-def link(text: object, target: str, current: str) -> Markup:
-    """A Markdown link whose label is escaped user text and whose target is a generated page."""
-    return link_from(text, target, page_folder(current))
-
-
 def link_from(text: object, target: str, folder: str) -> Markup:
-    """link() for any page in `folder` (page_folder)."""
+    """A Markdown link, from a page in `folder` (page_folder), whose label is escaped user text and whose target
+    is a generated page."""
     return Markup(f"[{inline(text)}]({url_from(target, folder)})")

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-__all__ = ["MIN_ITEMS", "Results", "map_parallel", "start_map", "workers"]
+__all__ = ["MIN_ITEMS", "Results", "start_map", "workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -35,12 +35,6 @@ def workers() -> int:
     if chosen.isdigit() and int(chosen) > 0:
         return int(chosen)
     return max(1, len(os.sched_getaffinity(0)))
-
-
-def map_parallel(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """[function(item) for item in items], computed in forked worker processes and this one when that pays off.
-    `function` may be a closure: workers inherit it rather than receive it."""
-    return start_map(function, items)()
 
 
 class Results(Generic[R]):

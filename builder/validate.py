@@ -47,9 +47,7 @@ class Corpus:
 
     def normalised(self, article_id: str) -> str:
         """The raw text of an article as quotes are matched against it."""
-        if article_id not in self.normalised_raw:
-            self.normalised_raw[article_id] = normalise(self.raw[article_id])
-        return self.normalised_raw[article_id]
+        return _normalised(self.normalised_raw, self.raw, article_id)
 
     def actor(self, actor_id: str) -> Actor:
         return self._actors[actor_id]
@@ -476,6 +474,13 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return sorted(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
 
 
+def _normalised(known: dict[str, str], raw: dict[str, str], article_id: str) -> str:
+    """raw[article_id] normalised for quote matching (quotes.normalise), worked out once and kept in `known`."""
+    if article_id not in known:
+        known[article_id] = normalise(raw[article_id])
+    return known[article_id]
+
+
 def _read_raw(
     content: Path, articles: list[Located[Article]], problems: list[Problem]
 ) -> tuple[dict[str, str], dict[str, str]]:
@@ -524,9 +529,7 @@ class _References:
         self.normalised: dict[str, str] = {}  # filled as quotes are checked, then handed to the Corpus
 
     def text(self, article_id: str) -> str:
-        if article_id not in self.normalised:
-            self.normalised[article_id] = normalise(self.raw[article_id])
-        return self.normalised[article_id]
+        return _normalised(self.normalised, self.raw, article_id)
 
     def check(self) -> Iterator[Problem]:
         for kind, items in (("actor", self.actors), ("topic", self.topics), ("event", self.events)):

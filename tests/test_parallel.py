@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from builder.parallel import MIN_ITEMS, map_parallel, start_map
+from builder.parallel import MIN_ITEMS, start_map
 
 from .conftest import ROOT
 
@@ -22,13 +22,13 @@ def _in_a_fresh_process(script: str) -> str:
     return result.stdout
 
 
-def test_map_parallel_keeps_order_and_results() -> None:
+def test_start_map_keeps_order_and_results() -> None:
     items = list(range(MIN_ITEMS * 3))
     offset = 7  # a closure: workers inherit the function instead of receiving it pickled
-    assert map_parallel(lambda n: (n + offset, os.getpid()), items)[5][0] == 12
-    results = map_parallel(lambda n: n * n + offset, items)
+    assert start_map(lambda n: (n + offset, os.getpid()), items)()[5][0] == 12
+    results = start_map(lambda n: n * n + offset, items)()
     assert results == [n * n + offset for n in items]
-    assert map_parallel(lambda n: n, []) == []
+    assert start_map(lambda n: n, [])() == []
 
 
 def test_a_guide_built_in_parallel_equals_one_built_in_one_process(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import markdown
 import pytest
 
 from builder import dates
-from builder.markdown_text import block, code_fence, inline, relative_url
+from builder.markdown_text import block, code_fence, inline, page_folder, url_from
 from builder.quotes import closest_passage, normalise, occurs_in
 
 RAW = normalise("He said: “The meeting in Miami was\n  constructive,” and left.")
@@ -90,9 +90,9 @@ def test_code_fence_cannot_be_closed_by_the_text() -> None:
 
 
 def test_relative_urls_between_pages() -> None:
-    assert relative_url("sources/x.md", "index.md") == "sources/x.md"
-    assert relative_url("index.md", "sources/x.md") == "../index.md"
-    assert relative_url("discrepancies.md#talks-date", "sources/x.md") == "../discrepancies.md#talks-date"
+    assert url_from("sources/x.md", page_folder("index.md")) == "sources/x.md"
+    assert url_from("index.md", page_folder("sources/x.md")) == "../index.md"
+    assert url_from("discrepancies.md#talks-date", page_folder("sources/x.md")) == "../discrepancies.md#talks-date"
 
 
 @pytest.mark.parametrize(
