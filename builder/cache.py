@@ -11,8 +11,9 @@ Everything is keyed by digests of its inputs, never by file times (a `git checko
 It is one SQLite database per builder version (a digest of the builder's code and libraries names its folder),
 so a new version starts afresh and a save writes only the rows that changed, in one transaction. The cache is
 only ever a shortcut: an unreadable one is ignored and replaced, `--no-cache` keeps none, and a build with or
-without it makes the same bytes (tests/test_cache.py). Articles are stored as pickles, written by this builder
-into its own build folder and read only from there.
+without it makes the same bytes (tests/test_cache.py). Articles are stored as their JSON with a pickled line of
+what a rebuild needs first (id, raw text path, facts digest); shared files' models as pickles. Pickles are written
+by this builder into its own build folder and read only from there.
 """
 
 from __future__ import annotations
@@ -28,12 +29,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 __all__ = ["DATABASE", "BuildCache", "KeptPage", "code_version", "digest"]
 
 DATABASE = "cache.sqlite"
 LIBRARIES = ("pydantic", "pydantic-core", "jinja2", "markupsafe", "pyyaml", "genanki")
+M = TypeVar("M", bound=BaseModel)
 KeptPage = tuple[str, str, str | bytes]  # key, the analysis part of the key ("" if none), the page
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -79,7 +83,7 @@ class BuildCache:
     facts_key: str = ""  # of the build that rendered `pages`
     shared_key: str = ""  # digest of the shared files the kept articles were checked against
     file_stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # written page -> (size, mtime_ns)
-    articles: dict[str, bytes] = field(default_factory=dict)  # file digest -> pickled (Article, facts digest)
+    articles: dict[str, bytes] = field(default_factory=dict)  # file digest -> pickled (id, raw path, facts digest, article JSON)
     quotes_found: set[tuple[str, str]] = field(default_factory=set)  # (article digest, raw text digest)
     pages: dict[str, KeptPage] = field(default_factory=dict)
     # what this build used or made, which is what `save` keeps
@@ -143,19 +147,19 @@ class BuildCache:
         found = self._load(key)
         return None if found is None else (found[0], found[1], found[2])
 
-    def article(self, key: str) -> tuple[Any, str] | None:
-        """The validated article kept for the article file digest `key` and its facts digest, if any."""
+    def article(self, key: str, model: type[M]) -> tuple[M, str] | None:
+        """The validated article (a `model`) kept for the article file digest `key` and its facts digest, if any."""
         found = self._load(key)
         if found is None:
             return None
         try:
-            return pickle.loads(found[3]), found[2]
-        except (EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
+            return model.model_validate_json(found[3]), found[2]
+        except ValidationError:
             return None
 
-    def add_article(self, key: str, article: Any, facts: str) -> None:
-        inner = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL) if self.folder is not None else b""
-        self._add(key, (article.id, article.raw, facts, inner))
+    def add_article(self, key: str, article_id: str, raw: str, facts: str, article_json: bytes) -> None:
+        """Keep an article, as its JSON (`model_dump_json`), with its id, raw text path and facts digest."""
+        self._add(key, (article_id, raw, facts, article_json if self.folder is not None else b""))
 
     def quotes_checked(self, key: tuple[str, str]) -> bool:
         """Whether every quote of the article file was found in the raw text (digests of both), in an earlier

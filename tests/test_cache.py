@@ -4,6 +4,7 @@ kind of edit, and parses only the files that changed."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import sqlite3
 import subprocess
@@ -210,6 +211,26 @@ def test_an_unreadable_cache_is_ignored(synth_content: Path, tmp_path: Path) -> 
         db.execute("UPDATE articles SET value = ? WHERE rowid = 1", (b"\x80\x05 broken",))
     db.close()
     assert _cached(synth_content, folder) == generate(synth_content)[1]
+    with sqlite3.connect(home / DATABASE) as db:  # and so is an article whose JSON is no longer valid
+        for key, value in db.execute("SELECT key, value FROM articles").fetchall():
+            if "\x1f" not in key:
+                *first, _ = pickle.loads(value)
+                db.execute("UPDATE articles SET value = ? WHERE key = ?", (pickle.dumps((*first, b'{"id": 1')), key))
+    db.close()
+    assert _cached(synth_content, folder) == generate(synth_content)[1]
+    assert _article_entries(BuildCache.open(folder)) == 30
+
+
+def test_a_parsed_article_travels_between_processes_as_its_json() -> None:
+    path = ROOT / "content" / "articles"
+    first = sorted(path.glob("*.yaml"))[0]
+    parsed, _, problems, _ = validate._parse_article((first.name, first.read_bytes(), ROOT / "content"))
+    assert parsed is not None and not problems
+    sent = pickle.dumps(parsed)
+    assert len(sent) < len(parsed.json) + 200, "the models are not pickled with it"
+    received = pickle.loads(sent)
+    assert received.json == parsed.json
+    assert received.article == parsed.article
 
 
 def test_another_builder_version_starts_afresh(synth_content: Path, tmp_path: Path) -> None:

@@ -95,3 +95,18 @@ def test_the_resolver_shortcut_gives_every_scalar_the_tag_yaml_gives_it(text: st
     assert (standard is None) == (ours is None)
     if standard is not None:
         assert _tags(ours) == _tags(standard)
+
+
+def test_the_loader_remembers_tags_of_short_plain_scalars_without_changing_them() -> None:
+    text = "- [yes, 'yes', no, 1, '1', ~, null, 2024-01-02, title, 0o7, .5, x]\n" * 2  # line 2 from memory
+    for _ in range(2):
+        ours, standard = yaml.compose(text, Loader=ContentLoader), yaml.compose(text, Loader=yaml.SafeLoader)
+        assert _tags(ours) == _tags(standard)
+    assert ContentLoader._known["yes"] == "tag:yaml.org,2002:bool"  # and the quoted 'yes' stayed a string
+
+
+def test_the_loader_has_no_path_resolvers_for_its_hooks_to_skip() -> None:
+    assert not ContentLoader.yaml_path_resolvers
+    loader = ContentLoader("")
+    loader.descend_resolver(None, None)  # the stand-ins take the hooks' arguments
+    loader.ascend_resolver()
