@@ -83,7 +83,8 @@ class BuildCache:
     facts_key: str = ""  # of the build that rendered `pages`
     shared_key: str = ""  # digest of the shared files the kept articles were checked against
     file_stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # written page -> (size, mtime_ns)
-    articles: dict[str, bytes] = field(default_factory=dict)  # file digest -> pickled (id, raw path, facts digest, article JSON)
+    # article file digest -> pickled (id, raw text path, facts digest, article JSON); a shared file's -> its models
+    articles: dict[str, bytes] = field(default_factory=dict)
     quotes_found: set[tuple[str, str]] = field(default_factory=set)  # (article digest, raw text digest)
     pages: dict[str, KeptPage] = field(default_factory=dict)
     # what this build used or made, which is what `save` keeps

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape as _html_escape
 
-from builder.analyse import STATUS_LABELS, Analysis, Answer
+from builder.analyse import STATUS_LABELS, Analysis
 from builder.validate import Corpus
 
 
@@ -41,16 +41,20 @@ def coverage_svg(corpus: Corpus, analysis: Analysis) -> str:
     for row, finding in enumerate(analysis.findings):
         y = HEAD_H + row * CELL_H
         parts.append(f'<text x="8" y="{y + 20}">{escape(_cut(finding.topic.label, 34))}</text>')
+        answer_of: dict[str, int] = {}  # source id -> the first answer it gives
+        for index, answer in enumerate(finding.answers):
+            for given_by in answer.sources:
+                answer_of.setdefault(given_by.id, index)
         for col, source in enumerate(sources):
-            parts.append(_cell(LABEL_W + col * CELL_W, y, finding.answers, source.id))
+            parts.append(_cell(LABEL_W + col * CELL_W, y, answer_of.get(source.id)))
         status = STATUS_LABELS[finding.status]
         parts.append(f'<text x="{LABEL_W + CELL_W * len(sources) + 10}" y="{y + 20}">{escape(status)}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
 
-def _cell(x: int, y: int, answers: tuple[Answer, ...], source_id: str) -> str:
-    index = next((i for i, a in enumerate(answers) if any(s.id == source_id for s in a.sources)), None)
+def _cell(x: int, y: int, index: int | None) -> str:
+    """A source's cell: the letter of the answer it gives (`index`), or "silent" if None."""
     box = f'x="{x + 4}" y="{y + 3}" width="{CELL_W - 8}" height="{CELL_H - 6}" rx="4"'
     if index is None:
         return (

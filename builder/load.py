@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -64,7 +64,7 @@ class ContentLoader(_Loader):  # type: ignore[misc,valid-type]
         if key and key.isalpha()
         for tag, _ in found
     )
-    _known: dict[str, str] = {}  # short plain scalar -> its tag (a plain scalar's tag depends on its text alone)
+    _known: ClassVar[dict[str, str]] = {}  # short plain scalar -> tag (which depends on its text alone)
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode and not self._any:
