@@ -206,14 +206,14 @@ def _badges(articles: Sequence[Article], folder: str, limit: int) -> Markup:
     return shown + Markup(f" and {hidden} more") if hidden > 0 else shown
 
 
-_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)  # what str.rstrip() takes off the end of each line
-_BLANK_LINES = re.compile(r"\n{3,}")
-
-
 def _tidy(text: str) -> str:
-    """No space at the ends of lines, one blank line between blocks at most, and one newline at the end:
-    stable, diff-friendly output."""
-    return _BLANK_LINES.sub("\n\n", _TRAILING_SPACE.sub("", text)).strip("\n") + "\n"
+    """One blank line between blocks at most and one newline at the end: stable, diff-friendly output."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    tidy: list[str] = []
+    for line in lines:
+        if line or (tidy and tidy[-1]):
+            tidy.append(line)
+    return "\n".join(tidy).strip("\n") + "\n"
 
 
 def source_path(article_id: str) -> str:

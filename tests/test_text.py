@@ -132,29 +132,3 @@ def _normalise_by_definition(text: str) -> str:
 )
 def test_normalise_is_nfc_straight_quotes_and_single_spaces(text: str) -> None:
     assert normalise(text) == _normalise_by_definition(text)
-
-
-def _tidy_by_definition(text: str) -> str:
-    """What render._tidy must give: each line right-stripped, no blank line at either end nor two in a row."""
-    tidy: list[str] = []
-    for line in (line.rstrip() for line in text.split("\n")):
-        if line or (tidy and tidy[-1]):
-            tidy.append(line)
-    return "\n".join(tidy).strip("\n") + "\n"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "\n\n\n",
-        "# Title  \n\n\n\ntext\t\n  \n \npara\u00a0\u2003\n\n\n",
-        "\n\n  indented\n    code  \n\n\n\n- item \r\n\r\n\r\n- item\x0b\x0c\n",
-        "ends\u2028\u2029\x1c\x85 \nwithout newline",
-        "".join(chr(c) + "\n" * (c % 4) for c in range(0x2000, 0x2100)),
-    ],
-)
-def test_pages_are_tidied_line_by_line(text: str) -> None:
-    from builder.render import _tidy
-
-    assert _tidy(text) == _tidy_by_definition(text)
