@@ -284,11 +284,15 @@ def render_site(
         return render_page(template, path, environment=environment, **shared, **context) + glossary
 
     # Pages to make: each page's path, and a function giving its cache key, its part (see BuildCache.keep_page)
-    # and its text. Actor pages, source pages and downloads (`many`) are shared out between worker processes
-    # and this one when there are many (builder/parallel.py); first this process works out and renders the
-    # overview and quiz pages (`own`). What a page needs is worked out by each process that renders one.
+    # and its text. Source pages, actor pages and downloads (`many`, in that order) are shared out between
+    # worker processes and this one when there are many (builder/parallel.py); first this process works out and
+    # renders the overview and quiz pages (`own`). What a page needs is worked out by each process that renders
+    # one. The workers start at the front, and this process, joining in later, takes from the back: it has
+    # already worked out what the actor pages and downloads need (the actor profiles, the question bank) for its
+    # own pages, so the workers seldom have to work them out again.
     Job = tuple[str, Callable[[], KeptPage]]
     many: list[Job] = []
+    later: list[Job] = []  # actor pages and downloads, to go after the source pages in `many`
     own: list[Job] = []
 
     def place(path: str, make: Callable[[], KeptPage], jobs: list[Job]) -> None:
@@ -335,13 +339,13 @@ def render_site(
             path = actor_path(actor.id)
             previous = cache.page(path)
             if previous is None:  # nothing to compare with: the key comes with the page
-                place(path, partial(actor_page, actor.id, None), many)
+                place(path, partial(actor_page, actor.id, None), later)
                 continue
             key = _actor_key(corpus, profiles()[actor.id])
             if previous[0] == key:
                 take(path, (key, "", previous[2]))
             else:
-                place(path, partial(actor_page, actor.id, key), many)
+                place(path, partial(actor_page, actor.id, key), later)
     for article in corpus.articles:
         path = source_path(article.id)
         previous = cache.page(path)
@@ -364,7 +368,10 @@ def render_site(
         from builder.export import download_writers
 
         for path, write in download_writers(corpus, bank_once).items():
-            place(path, partial(_fact_file, facts_key, write), many)
+            place(path, partial(_fact_file, facts_key, write), later)
+        # Needed by this process's own pages and by the source pages too: worked out once, before forking.
+        _worked_out = (analysis.timeline, analysis.findings)  # cached properties: reading them works them out
+    many += later
     for template in ("actor.md.j2", "source.md.j2"):
         environment.get_template(template)  # compiled (or read: compiled_templates_folder) once, before forking
     made = start_map(lambda i: many[i][1](), range(len(many)))
