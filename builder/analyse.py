@@ -239,11 +239,17 @@ def names_of(actor: Actor) -> tuple[str, ...]:
 def actor_profiles(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> tuple[ActorProfile, ...]:
     """A profile per actor, in actors.yaml order."""
     by_id = {actor.id: actor for actor in corpus.actors}
-    together: dict[str, Counter[str]] = defaultdict(Counter)
-    for entry in entries:
-        for _, report in entry.reports:
-            for one in report.actors:
-                together[one].update(other for other in report.actors if other != one)
+    pairs = Counter(  # (actor, another actor in the same report): how many reports name both
+        (one, other)
+        for entry in entries
+        for _, report in entry.reports
+        for one in report.actors
+        for other in report.actors
+        if other != one
+    )
+    together: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (one, other), count in pairs.items():
+        together[one].append((other, count))
     mentions_of: dict[str, list[tuple[Article, tuple[str, tuple[str, ...]]]]] = defaultdict(list)
     for article in corpus.articles:
         for m in article.actors:
@@ -262,7 +268,7 @@ def actor_profiles(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> tuple[
         mentions = tuple(mentions_of[actor.id])
         in_events = tuple(events_of[actor.id])
         claims = claims_naming(actor)
-        companions = tuple(by_id[i] for i, _ in sorted(together[actor.id].items(), key=lambda kv: (-kv[1], kv[0])))
+        companions = tuple(by_id[i] for i, _ in sorted(together[actor.id], key=lambda kv: (-kv[1], kv[0])))
         members = tuple(a for a in corpus.actors if a.affiliation == actor.id)
         profiles.append(ActorProfile(actor, mentions, in_events, claims, companions, members))
     return tuple(profiles)

@@ -92,7 +92,7 @@ def load_corpus(content: Path, cache: BuildCache | None = None) -> Corpus:
     problems.extend(article_problems)
     if not shared_files_ok or guide is None:
         raise ContentError(problems)
-    raw, raw_keys = _read_raw(content, articles, problems)
+    raw, raw_keys = _read_raw(content, articles, problems, loader.raw)
     quote_keys = {a: (loader.keys[a], raw_key) for a, raw_key in raw_keys.items() if a in loader.keys}
     shared_digest = _shared_digest(loader.shared_keys)
     # Articles kept from the last build were checked against these very shared files if they are unchanged.
@@ -214,6 +214,7 @@ class _Loader:
         self.facts: dict[str, str] = {}  # article id -> digest of all but what only its source page shows
         self.shared_keys: dict[str, str] = {}  # shared file (guide.yaml ...) -> digest of its bytes
         self.cached: set[str] = set()  # ids of the articles taken from the cache
+        self.raw: dict[str, tuple[str, str]] = {}  # article id -> raw text and its digest, as parsing read them
 
     def read(self, relative: str, optional: bool = False) -> tuple[str, bytes] | None:
         """A shared file's shown path and bytes (recording their digest), or None with the problem recorded."""
@@ -355,6 +356,8 @@ class _Loader:
                 if parsed is None:
                     continue
                 article = parsed.article
+                if parsed.raw is not None:
+                    self.raw[article.id] = parsed.raw
                 self.cache.add_article(key, article.id, article.raw, facts, parsed.json)
                 if quotes_found_in:
                     self.cache.add_quotes((key, quotes_found_in))
@@ -370,18 +373,20 @@ class _Loader:
 
 
 class ParsedArticle:
-    """A validated article and its JSON, which the build cache keeps. Between processes it travels as the JSON
-    alone: making it takes a third of the time of pickling the models, and reading it back a little less than
-    unpickling them; and the parent stores it as it came instead of pickling the article again."""
+    """A validated article and its JSON, which the build cache keeps, and its raw text with the digest of the
+    text's bytes if it could be read (so the parent need not read it again). Between processes the article
+    travels as the JSON alone: making it takes a third of the time of pickling the models, and reading it back a
+    little less than unpickling them; and the parent stores it as it came instead of pickling it again."""
 
-    __slots__ = ("_article", "json")
+    __slots__ = ("_article", "json", "raw")
 
-    def __init__(self, json: bytes, article: Article | None = None) -> None:
+    def __init__(self, json: bytes, article: Article | None = None, raw: tuple[str, str] | None = None) -> None:
         self.json = json
         self._article = article
+        self.raw = raw
 
-    def __reduce__(self) -> tuple[type[ParsedArticle], tuple[bytes]]:
-        return ParsedArticle, (self.json,)
+    def __reduce__(self) -> tuple[type[ParsedArticle], tuple[bytes, None, tuple[str, str] | None]]:
+        return ParsedArticle, (self.json, None, self.raw)
 
     @property
     def article(self) -> Article:
@@ -413,8 +418,9 @@ def _parse_article(item: tuple[str, bytes, Path]) -> Parsed:
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return parsed, facts, problems, ""
+    parsed.raw = (text, digest(raw))
     missing = list(_quote_problems(article, doc, normalise(text)))
-    return parsed, facts, problems + missing, "" if missing else digest(raw)
+    return parsed, facts, problems + missing, "" if missing else parsed.raw[1]
 
 
 def _quote_problems(article: Article, doc: AnyDocument, raw: str) -> Iterator[Problem]:
@@ -507,12 +513,15 @@ def _normalised(known: dict[str, str], raw: dict[str, str], article_id: str) -> 
 
 
 def _read_raw(
-    content: Path, articles: list[Located[Article]], problems: list[Problem]
+    content: Path, articles: list[Located[Article]], problems: list[Problem], read: dict[str, tuple[str, str]]
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Raw texts by article id, and the digest of each one's bytes."""
+    """Raw texts by article id, and the digest of each one's bytes; `read`: those already read (by parsing)."""
     raw: dict[str, str] = {}
     keys: dict[str, str] = {}
     for article, (doc, _) in articles:
+        if article.id in read:
+            raw[article.id], keys[article.id] = read[article.id]
+            continue
         path = content / article.raw
         try:
             data = path.read_bytes()

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from builder import pipeline, render, validate
-from builder.cache import DATABASE, BuildCache, code_version
+from builder.cache import DATABASE, BuildCache, code_version, digest
 from builder.pipeline import generate
 from builder.problems import ContentError
 from builder.synth import synthesize, write_corpus
@@ -225,11 +225,13 @@ def test_a_parsed_article_travels_between_processes_as_its_json() -> None:
     path = ROOT / "content" / "articles"
     first = sorted(path.glob("*.yaml"))[0]
     parsed, _, problems, _ = validate._parse_article((first.name, first.read_bytes(), ROOT / "content"))
-    assert parsed is not None and not problems
+    assert parsed is not None and parsed.raw is not None and not problems
+    raw = (ROOT / "content" / parsed.article.raw).read_bytes()
+    assert parsed.raw == (raw.decode("utf-8"), digest(raw))  # read once, for the parent too
     sent = pickle.dumps(parsed)
-    assert len(sent) < len(parsed.json) + 200, "the models are not pickled with it"
+    assert len(sent) < len(parsed.json) + len(raw) + 200, "the models are not pickled with it"
     received = pickle.loads(sent)
-    assert received.json == parsed.json
+    assert (received.json, received.raw) == (parsed.json, parsed.raw)
     assert received.article == parsed.article
 
 
