@@ -248,7 +248,10 @@ def _plain(node: yaml.Node, depth: int, seen: set[int] | None) -> Any:
             key = _plain_scalar(key_node) if type(key_node) is _SCALAR else None
             if type(key) is not str or key in result:
                 raise _Refused
-            result[key] = _plain(value_node, depth + 1, seen)
+            if seen is None and type(value_node) is _SCALAR and value_node.tag in _STRING_TAGS:
+                result[key] = value_node.value  # the commonest value, a string, without a call for it
+            else:
+                result[key] = _plain(value_node, depth + 1, seen)
         return result
     if kind is _SEQUENCE and node.tag == _SEQ:
         return [_plain(item, depth + 1, seen) for item in node.value]

@@ -71,6 +71,8 @@ def _page_title(text: str) -> Markup:
 
 
 def _finalize(value: Any) -> Any:
+    if type(value) is str:  # user text, the commonest value (a Markup is a str subclass, so not this)
+        return inline(value)
     if value is None:
         return Markup("")
     return value if isinstance(value, Markup) else inline(value)
