@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,10 +38,13 @@ def write_pages(pages: Pages, out: Path, known: Mapping[str, tuple[int, int]] | 
     known = known or {}
     written = unchanged = 0
     stats: dict[str, tuple[int, int]] = {}
+    root = os.fspath(out)
+    folders = {root}  # folders known to exist
+    # Plain string paths: at a thousand pages, pathlib's objects cost more than the writing itself.
     for relative, content in sorted(pages.items()):
-        target = out / relative
+        target = f"{root}/{relative}"
         try:
-            found = target.stat()
+            found: os.stat_result | None = os.stat(target)
         except OSError:
             found = None
         if found is not None and known.get(relative) == (found.st_size, found.st_mtime_ns):
@@ -48,15 +52,23 @@ def write_pages(pages: Pages, out: Path, known: Mapping[str, tuple[int, int]] | 
             unchanged += 1
             continue
         data = content.encode("utf-8") if isinstance(content, str) else content
-        if found is not None and found.st_size == len(data) and target.read_bytes() == data:
+        if found is not None and found.st_size == len(data) and Path(target).read_bytes() == data:
             unchanged += 1
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_bytes(data)
-            temporary.replace(target)
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            if found is None:  # a new file: nothing to keep whole while it is written
+                with open(target, "wb") as file:
+                    file.write(data)
+            else:  # a changed file is replaced at once, so a reader (mkdocs serve) never sees it half written
+                temporary = f"{folder}/.{os.path.basename(target)}.tmp"
+                with open(temporary, "wb") as file:
+                    file.write(data)
+                os.replace(temporary, target)
             written += 1
-            found = target.stat()
+            found = os.stat(target)
         stats[relative] = (found.st_size, found.st_mtime_ns)
     return WriteReport(written, unchanged, _remove_stale(out, set(pages)), stats)
 
@@ -71,12 +83,16 @@ def _claim(out: Path) -> None:
 
 
 def _remove_stale(out: Path, keep: set[str]) -> int:
+    """Remove the files under `out` that are not pages to keep (nor the marker), then the folders left empty."""
     removed = 0
-    for path in sorted(out.rglob("*"), reverse=True):
-        relative = path.relative_to(out).as_posix()
-        if path.is_file() and relative != MARKER and relative not in keep:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    root = os.fspath(out)
+    for folder, _, files in os.walk(root, topdown=False):  # a folder's subfolders before the folder itself
+        inside = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if inside == "." else f"{inside}/"
+        for name in files:
+            if prefix + name not in keep and prefix + name != MARKER:
+                os.unlink(os.path.join(folder, name))
+                removed += 1
+        if folder != root and not os.listdir(folder):
+            os.rmdir(folder)
     return removed

@@ -40,6 +40,16 @@ def test_stale_files_and_empty_folders_are_removed(tmp_path: Path) -> None:
     assert not (out / "old").exists()
 
 
+def test_leftovers_of_an_interrupted_write_and_nested_empty_folders_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    write_pages({"index.md": "x\n", "a/b/c.md": "y\n", "a/d.md": "z\n"}, out)
+    (out / "a" / ".e.md.tmp").write_text("half written")
+    report = write_pages({"index.md": "x\n", "a/d.md": "z, changed\n"}, out)
+    assert (report.written, report.unchanged, report.removed) == (1, 1, 2)
+    assert snapshot_tree(out) == {MARKER: (out / MARKER).read_bytes(), "a/d.md": b"z, changed\n", "index.md": b"x\n"}
+    assert not (out / "a" / "b").exists()
+
+
 def test_refuses_to_write_into_a_folder_it_did_not_make(tmp_path: Path) -> None:
     (tmp_path / "mine.txt").write_text("precious")
     with pytest.raises(FileExistsError):
