@@ -24,7 +24,7 @@ import re
 import shutil
 import sqlite3
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -178,17 +178,18 @@ class BuildCache:
         self.new_shared_key = shared_key
         return bool(self.shared_key) and self.shared_key == shared_key
 
-    def written(self, pages: Mapping[str, str | bytes], folder: Path) -> dict[str, tuple[int, int]]:
-        """The (size, mtime_ns) recorded when the last build wrote or checked each page in `folder` whose content
-        is the same now: if its file still has them, it holds that content and need not be read to be compared."""
+    def known_files(self, folder: Path) -> Callable[[str, str | bytes], tuple[int, int] | None]:
+        """A function giving, for a page and its content, the (size, mtime_ns) recorded when the last build wrote
+        or checked the page's file in `folder`, if the content is the same now (else None): if the file still has
+        them, it holds that content and need not be read to be compared (write.PageWriter)."""
         prefix = f"{folder.resolve()}/"
-        found = {}
-        for path, page in pages.items():
+
+        def known(path: str, page: str | bytes) -> tuple[int, int] | None:
             stat = self.file_stats.get(prefix + path)
             kept = self.pages.get(path)
-            if stat is not None and kept is not None and kept[2] == page:
-                found[path] = stat
-        return found
+            return stat if stat is not None and kept is not None and kept[2] == page else None
+
+        return known
 
     def record_files(self, stats: Mapping[str, tuple[int, int]], folder: Path) -> None:
         """Remember the (size, mtime_ns) of the pages just written to `folder`, for `written`."""

@@ -14,7 +14,7 @@ from builder.cache import BuildCache
 from builder.questions import build_bank
 from builder.render import Pages, render_site
 from builder.validate import Corpus, load_corpus, quick_corpus
-from builder.write import WriteReport, write_pages
+from builder.write import PageWriter, WriteReport, write_pages
 
 __all__ = ["Generated", "build", "check", "generate"]
 
@@ -39,28 +39,35 @@ def build(content: Path, out: Path, cache: Path | None = None) -> tuple[int, Wri
     `cache` is a folder for what this build learns, so the next one redoes only what changed (builder/cache.py);
     None builds everything from scratch. The output is the same bytes either way."""
     kept = BuildCache.open(cache)
+    writer = PageWriter(out, kept.known_files(out))
     with _collector_paused():
-        articles, pages = generate(content, kept)
-        report = write_pages(pages, out, kept.written(pages, out))
+        articles, pages = generate(content, kept, writer)
+        report = write_pages(pages, out, writer=writer)
         kept.record_files(report.stats, out)
         kept.save()
     return articles, report
 
 
-def generate(content: Path, cache: BuildCache | None = None) -> Generated:
+def generate(content: Path, cache: BuildCache | None = None, writer: PageWriter | None = None) -> Generated:
     """Every page of the site, in memory: validate, analyse, make the question bank, render. The analysis and
     the bank are worked out as render needs them: with a cache, a rebuild may need little of either.
 
     First, with a cache, the fast path: if only summaries, key points or editor's notes changed since the last
-    build, only the changed articles are read and only their source pages rendered (validate.quick_corpus)."""
+    build, only the changed articles are read and only their source pages rendered (validate.quick_corpus).
+
+    `writer`: pages are written as they are rendered, once the content has passed every check (render_site)."""
     quick = None if cache is None else quick_corpus(content, cache)
     if quick is not None:
         changed, count = quick
-        return Generated(count, render_site(changed, analyse(changed), _no_bank, cache, changed_only=True))
+        if writer is not None:
+            writer.claim()
+        return Generated(count, render_site(changed, analyse(changed), _no_bank, cache, True, writer))
     corpus = load_corpus(content, cache)
+    if writer is not None:
+        writer.claim()
     analysis = analyse(corpus)
     bank = partial(build_bank, corpus, analysis)
-    return Generated(len(corpus.articles), render_site(corpus, analysis, bank, cache))
+    return Generated(len(corpus.articles), render_site(corpus, analysis, bank, cache, write=writer))
 
 
 @contextmanager

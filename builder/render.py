@@ -16,7 +16,7 @@ import types
 from collections.abc import Callable, Sequence
 from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -36,6 +36,16 @@ __all__ = ["Pages", "render_site"]
 
 T = TypeVar("T")
 Pages = dict[str, str | bytes]  # docs path ('sources/x.md') -> Markdown text, or a download's bytes
+Written = tuple[bool, tuple[int, int]]  # whether a page's file was written (not already holding it), its stat
+
+
+class PageWrite(Protocol):
+    """What render_site writes pages with (write.PageWriter)."""
+
+    done: dict[str, Written]
+
+    def __call__(self, relative: str, content: str | bytes) -> Written: ...
+
 
 KIND_LABELS = {
     "news": "News report",
@@ -232,9 +242,12 @@ def render_site(
     bank: Callable[[], Sequence[Question]],
     cache: BuildCache | None = None,
     changed_only: bool = False,
+    write: PageWrite | None = None,
 ) -> Pages:
     """Every page of the site, keyed by docs path. `bank` makes the question bank, only if the quiz pages must be
-    rendered.
+    rendered. `write` (a write.PageWriter, claimed): each page rendered is written by the process that rendered
+    it, as soon as it is, so that writing overlaps rendering; what was done is recorded in `write.done`. Pages
+    taken from the cache are left for write_pages.
 
     With a `cache` (builder/cache.py), pages whose inputs are unchanged are taken from it: when the facts are as
     in the last build (only summaries, key points or editor's notes changed), every page but the source pages is;
@@ -369,15 +382,22 @@ def render_site(
     if not same_facts:
         from builder.export import download_writers
 
-        for path, write in download_writers(corpus, bank_once).items():
-            place(path, partial(_fact_file, facts_key, write), later)
+        for path, download in download_writers(corpus, bank_once).items():
+            place(path, partial(_fact_file, facts_key, download), later)
         # Needed by this process's own pages and by the source pages too: worked out once, before forking.
         _worked_out = (analysis.timeline, analysis.findings)  # cached properties: reading them works them out
     many += later
     for template in ("actor.md.j2", "source.md.j2"):
         environment.get_template(template)  # compiled (or read: compiled_templates_folder) once, before forking
-    made = start_map(lambda i: many[i][1](), range(len(many)))
-    results: list[tuple[str, KeptPage]] = []
+
+    def finish(job: Job) -> tuple[KeptPage, Written | None]:
+        """A page made, and written if there is a writer."""
+        path, make = job
+        kept = make()
+        return kept, None if write is None else write(path, kept[2])
+
+    made = start_map(lambda i: finish(many[i]), range(len(many)))
+    results: list[tuple[str, tuple[KeptPage, Written | None]]] = []
     try:
         if same_facts:
             for path, kept in cache.pages.items():
@@ -390,13 +410,15 @@ def render_site(
             for path, kept in cache.pages.items():
                 if kept[1] and path not in pages:  # the source pages of the articles that did not change
                     take(path, kept)
-        results += [(path, make()) for path, make in own]
+        results += [(path, finish((path, make))) for path, make in own]
     except BaseException:
         made(cancel=True)  # stop the workers: their pages are no longer wanted
         raise
     results += zip((path for path, _ in many), made(), strict=True)  # with the workers' pages
-    for path, kept in results:
+    for path, (kept, written) in results:
         take(path, kept)
+        if write is not None and written is not None:
+            write.done[path] = written
     return pages
 
 

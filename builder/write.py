@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.render import Pages
+from builder.render import Pages, Written
 
-__all__ = ["WriteReport", "write_pages"]
+__all__ = ["PageWriter", "WriteReport", "Written", "write_pages"]
 
 MARKER = ".generated-by-builder"
 
@@ -24,52 +24,76 @@ class WriteReport:
     stats: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)  # page -> (size, mtime_ns)
 
 
-def write_pages(pages: Pages, out: Path, known: Mapping[str, tuple[int, int]] | None = None) -> WriteReport:
-    """Write `pages` under `out`; files whose bytes are unchanged are left alone, stale files are removed.
+class PageWriter:
+    """Writes pages one at a time into `out`, from this process or from a worker forked after `claim`: a file
+    is written only if it does not already hold the page. `known(path, page)` gives the (size, mtime_ns) an
+    earlier write recorded for the page's file if the page is the same as then (BuildCache.known_files), so
+    that a file that still has them is taken as unchanged without being read."""
 
-    `known` gives, for pages whose content is what an earlier write put there, the (size, mtime_ns) their files
-    had then: a file that still has them is taken as unchanged without being read. The report gives every
-    page's (size, mtime_ns) after this write, for the next one.
+    def __init__(self, out: Path, known: Callable[[str, str | bytes], tuple[int, int] | None] | None = None) -> None:
+        self.out = out
+        self.root = os.fspath(out)
+        self.known = known or (lambda path, page: None)
+        self.folders = {self.root}  # folders known to exist
+        self.done: dict[str, Written] = {}  # pages written (or found unchanged) so far, by whatever process
 
-    `out` must be a folder this function created (it holds a marker file), so a mistaken path can never
-    make it delete someone's files.
-    """
-    _claim(out)
-    known = known or {}
-    written = unchanged = 0
-    stats: dict[str, tuple[int, int]] = {}
-    root = os.fspath(out)
-    folders = {root}  # folders known to exist
-    # Plain string paths: at a thousand pages, pathlib's objects cost more than the writing itself.
-    for relative, content in sorted(pages.items()):
-        target = f"{root}/{relative}"
+    def claim(self) -> None:
+        """Make `out` if need be; refuse a folder the builder did not make (see write_pages)."""
+        _claim(self.out)
+
+    def __call__(self, relative: str, content: str | bytes) -> Written:
+        # Plain string paths: at a thousand pages, pathlib's objects cost more than the writing itself.
+        target = f"{self.root}/{relative}"
         try:
             found: os.stat_result | None = os.stat(target)
         except OSError:
             found = None
-        if found is not None and known.get(relative) == (found.st_size, found.st_mtime_ns):
-            stats[relative] = known[relative]
-            unchanged += 1
-            continue
+        if found is not None:
+            known = self.known(relative, content)
+            if known is not None and known == (found.st_size, found.st_mtime_ns):
+                return False, known
         data = content.encode("utf-8") if isinstance(content, str) else content
         if found is not None and found.st_size == len(data) and Path(target).read_bytes() == data:
-            unchanged += 1
-        else:
-            folder = os.path.dirname(target)
-            if folder not in folders:
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
-            if found is None:  # a new file: nothing to keep whole while it is written
-                with open(target, "wb") as file:
-                    file.write(data)
-            else:  # a changed file is replaced at once, so a reader (mkdocs serve) never sees it half written
-                temporary = f"{folder}/.{os.path.basename(target)}.tmp"
-                with open(temporary, "wb") as file:
-                    file.write(data)
-                os.replace(temporary, target)
-            written += 1
-            found = os.stat(target)
-        stats[relative] = (found.st_size, found.st_mtime_ns)
+            return False, (found.st_size, found.st_mtime_ns)
+        folder = os.path.dirname(target)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        if found is None:  # a new file: nothing to keep whole while it is written
+            with open(target, "wb") as file:
+                file.write(data)
+        else:  # a changed file is replaced at once, so a reader (mkdocs serve) never sees it half written
+            temporary = f"{folder}/.{os.path.basename(target)}.tmp"
+            with open(temporary, "wb") as file:
+                file.write(data)
+            os.replace(temporary, target)
+        found = os.stat(target)
+        return True, (found.st_size, found.st_mtime_ns)
+
+
+def write_pages(
+    pages: Pages, out: Path, known: Mapping[str, tuple[int, int]] | None = None, writer: PageWriter | None = None
+) -> WriteReport:
+    """Write `pages` under `out`; files whose bytes are unchanged are left alone, stale files are removed.
+
+    `known` gives, for pages whose content is what an earlier write put there, the (size, mtime_ns) their files
+    had then: a file that still has them is taken as unchanged without being read. The report gives every
+    page's (size, mtime_ns) after this write, for the next one. `writer`: a PageWriter for `out` that has
+    already written some of the pages (its `done`), as render_site does while it renders.
+
+    `out` must be a folder this function created (it holds a marker file), so a mistaken path can never
+    make it delete someone's files.
+    """
+    found = known or {}
+    writer = writer or PageWriter(out, lambda path, page: found.get(path))
+    writer.claim()
+    written = unchanged = 0
+    stats: dict[str, tuple[int, int]] = {}
+    for relative, content in sorted(pages.items()):
+        done = writer.done.get(relative)
+        wrote, stats[relative] = done if done is not None else writer(relative, content)
+        written += wrote
+        unchanged += not wrote
     return WriteReport(written, unchanged, _remove_stale(out, set(pages)), stats)
 
 

@@ -52,6 +52,35 @@ def test_a_guide_built_in_parallel_equals_one_built_in_one_process(tmp_path: Pat
     assert out.startswith("same")
 
 
+def test_pages_written_by_the_workers_as_they_render_equal_those_of_one_process(tmp_path: Path) -> None:
+    out = _in_a_fresh_process(
+        f"""
+        import os
+        from pathlib import Path
+        from builder.parallel import workers
+        from builder.pipeline import build
+        from builder.synth import synthesize, write_corpus
+        base = Path({str(tmp_path)!r})
+        write_corpus(synthesize(80, 0), base / "content")
+        def tree(folder):
+            return {{p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}}
+        assert workers() > 1, "this test needs a machine with two cores"
+        _, first = build(base / "content", base / "parallel", base / "cache")
+        _, again = build(base / "content", base / "parallel", base / "cache")
+        os.environ["BUILDER_PROCESSES"] = "1"
+        _, single = build(base / "content", base / "single")
+        assert tree(base / "parallel") == tree(base / "single")
+        assert (first.written, first.unchanged, first.removed) == (single.written, 0, 0)
+        assert (again.written, again.unchanged) == (0, single.written), "nothing rewritten"
+        for page, stat in first.stats.items():  # as the workers recorded them, for the next build
+            found = os.stat(base / "parallel" / page)
+            assert (found.st_size, found.st_mtime_ns) == stat, page
+        print("same", single.written)
+        """
+    )
+    assert out.startswith("same")
+
+
 def test_start_map_shares_the_work_with_this_process_and_keeps_order() -> None:
     out = _in_a_fresh_process(
         """
