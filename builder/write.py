@@ -78,8 +78,9 @@ def write_pages(
 
     `known` gives, for pages whose content is what an earlier write put there, the (size, mtime_ns) their files
     had then: a file that still has them is taken as unchanged without being read. The report gives every
-    page's (size, mtime_ns) after this write, for the next one. `writer`: a PageWriter for `out` that has
-    already written some of the pages (its `done`), as render_site does while it renders.
+    page's (size, mtime_ns) after this write, for the next one. `writer`: a PageWriter for `out` (its own
+    `known` then serves) that may have written some of the pages already (its `done`), as render_site does
+    while it renders.
 
     `out` must be a folder this function created (it holds a marker file), so a mistaken path can never
     make it delete someone's files.
