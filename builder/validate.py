@@ -151,23 +151,25 @@ def quick_corpus(content: Path, cache: BuildCache) -> tuple[Corpus, int] | None:
     for stem, shown, data, key in files:
         summary = cache.article_summary(key)
         article: Article | None = None
+        read: tuple[str, str] | None = None  # the raw text and its digest, if parsing read them
         if summary is not None:
             article_id, raw_path, article_facts = summary
         else:
             parsed, article_facts, found, quotes_found_in = _parse_article((shown, data, content))
-            if parsed is None or found:
+            if parsed is None or found or parsed.raw is None:
                 return None
-            article = parsed.article
+            article, read = parsed.article, parsed.raw
             article_id, raw_path = article.id, article.raw
             changed_json[key] = parsed.json
         if article_id != stem or article_id in facts:
             return None
-        try:
-            raw = (content / raw_path).read_bytes()
-            text = raw.decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        raw_key = digest(raw)
+        if read is None:
+            try:
+                raw = (content / raw_path).read_bytes()
+                read = raw.decode("utf-8"), digest(raw)
+            except (OSError, UnicodeDecodeError):
+                return None
+        text, raw_key = read
         facts[article_id] = (article_facts, raw_key)
         if article is not None:
             if quotes_found_in != raw_key:
