@@ -54,7 +54,7 @@ def block(text: object) -> Markup:
 
 def code_fence(text: str, indent: str = "") -> Markup:
     """`text` verbatim in a fenced code block whose fence no run of backticks in the text can close."""
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0) if "`" in text else 0  # seldom any
     fence = "`" * max(3, longest + 1)
     lines = [f"{fence}text", *text.rstrip("\n").split("\n"), fence]
     return Markup("\n".join(indent + line if line else line for line in lines))

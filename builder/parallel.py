@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-__all__ = ["MIN_ITEMS", "Results", "start_map", "workers"]
+__all__ = ["MIN_ITEMS", "Results", "forks", "start_map", "workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,6 +37,16 @@ def workers() -> int:
     return max(1, len(os.sched_getaffinity(0)))
 
 
+def forks(items: int) -> bool:
+    """Whether start_map would share out this many items to worker processes (and not do them all here)."""
+    return _worker_count(items) > 0
+
+
+def _worker_count(items: int) -> int:
+    count = min(workers() - 1, items // (MIN_ITEMS // 2))
+    return count if count >= 1 and items >= MIN_ITEMS else 0
+
+
 class Results(Generic[R]):
     """Work begun by start_map: call it for the results, or with cancel=True when they are no longer wanted (the
     workers stop, and nothing is returned)."""
@@ -48,7 +58,9 @@ class Results(Generic[R]):
         return self._get(cancel)
 
 
-def start_map(function: Callable[[T], R], items: Sequence[T]) -> Results[R]:
+def start_map(
+    function: Callable[[T], R], items: Sequence[T], after_share: Callable[[], None] | None = None
+) -> Results[R]:
     """Start [function(item) for item in items] in forked worker processes, and return a function that gives the
     results, in order. Until it is called, this process is free for work of its own; then it joins in, taking
     the items no worker has started yet (from the end, while the workers go from the start), so the work is
@@ -56,10 +68,13 @@ def start_map(function: Callable[[T], R], items: Sequence[T]) -> Results[R]:
     process takes a core. Where forking would not pay (or is not safe: see workers), the returned function does
     all the work, in this process.
 
+    `after_share`, if given, is called in the process that did a share of the items, after it and before its
+    results are sent: for work that `function` may leave until later (see write.PageWriter.soon).
+
     The workers are forked now: they see `function`, and everything it uses, as it is at this moment."""
-    count = min(workers() - 1, len(items) // (MIN_ITEMS // 2))
-    if count < 1 or len(items) < MIN_ITEMS:
-        return Results(lambda cancel: [] if cancel else [function(item) for item in items])
+    count = _worker_count(len(items))
+    if count < 1:
+        return Results(lambda cancel: [] if cancel else _here(function, items, after_share))
     import multiprocessing  # only when there is work to share out
 
     context = multiprocessing.get_context("fork")
@@ -76,7 +91,7 @@ def start_map(function: Callable[[T], R], items: Sequence[T]) -> Results[R]:
             return True
 
     def run(chunk: int) -> list[R] | None:
-        return [function(items[i]) for i in chunks[chunk]] if take(chunk) else None
+        return _here(function, [items[i] for i in chunks[chunk]], after_share) if take(chunk) else None
 
     # With "fork", a worker's initializer and its arguments are inherited, never pickled: closures are fine.
     pool = context.Pool(count, initializer=_start_worker, initargs=(run,))
@@ -117,6 +132,13 @@ def start_map(function: Callable[[T], R], items: Sequence[T]) -> Results[R]:
         return found
 
     return Results(results)
+
+
+def _here(function: Callable[[T], R], items: Sequence[T], after: Callable[[], None] | None) -> list[R]:
+    found = [function(item) for item in items]
+    if after is not None:
+        after()
+    return found
 
 
 def _start_worker(function: Callable[[Any], Any]) -> None:

@@ -26,8 +26,9 @@ def normalise(text: str) -> str:
 
 
 def occurs_in(quote: str, normalised_raw: str) -> bool:
-    """True when `quote` appears in the raw text (already passed through `normalise`)."""
-    return normalise(quote) in normalised_raw
+    """True when `quote` appears in the raw text (already passed through `normalise`). Most quotes appear as they
+    are, which is quicker to find out than normalising them first."""
+    return quote in normalised_raw or normalise(quote) in normalised_raw
 
 
 def closest_passage(quote: str, normalised_raw: str) -> str:

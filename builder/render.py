@@ -26,11 +26,12 @@ from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
 from builder.cache import BuildCache, KeptPage, code_version, digest
 from builder.markdown_text import block, code_fence, inline, link_from, page_folder, url_from
 from builder.model import Article
-from builder.parallel import start_map
+from builder.parallel import forks, start_map
 from builder.validate import Corpus
 
 if TYPE_CHECKING:
     from builder.questions import Question
+    from builder.write import Soon
 
 __all__ = ["Pages", "render_site"]
 
@@ -44,7 +45,11 @@ class PageWrite(Protocol):
 
     done: dict[str, Written]
 
-    def __call__(self, relative: str, content: str | bytes) -> Written: ...
+    def share(self) -> None: ...
+
+    def soon(self, relative: str, content: str | bytes) -> Soon: ...
+
+    def catch_up(self) -> None: ...
 
 
 KIND_LABELS = {
@@ -246,8 +251,9 @@ def render_site(
 ) -> Pages:
     """Every page of the site, keyed by docs path. `bank` makes the question bank, only if the quiz pages must be
     rendered. `write` (a write.PageWriter, claimed): each page rendered is written by the process that rendered
-    it, as soon as it is, so that writing overlaps rendering; what was done is recorded in `write.done`. Pages
-    taken from the cache are left for write_pages.
+    it, so that writing overlaps rendering: at once, or a little later if another process is creating a file
+    (PageWriter.soon). What was done is recorded in `write.done`. Pages taken from the cache are left for
+    write_pages.
 
     With a `cache` (builder/cache.py), pages whose inputs are unchanged are taken from it: when the facts are as
     in the last build (only summaries, key points or editor's notes changed), every page but the source pages is;
@@ -390,14 +396,16 @@ def render_site(
     for template in ("actor.md.j2", "source.md.j2"):
         environment.get_template(template)  # compiled (or read: compiled_templates_folder) once, before forking
 
-    def finish(job: Job) -> tuple[KeptPage, Written | None]:
-        """A page made, and written if there is a writer."""
+    def finish(job: Job) -> tuple[KeptPage, Soon | None]:
+        """A page made, and written (now or soon) if there is a writer."""
         path, make = job
         kept = make()
-        return kept, None if write is None else write(path, kept[2])
+        return kept, None if write is None else write.soon(path, kept[2])
 
-    made = start_map(lambda i: finish(many[i]), range(len(many)))
-    results: list[tuple[str, tuple[KeptPage, Written | None]]] = []
+    if write is not None and forks(len(many)):
+        write.share()
+    made = start_map(lambda i: finish(many[i]), range(len(many)), None if write is None else write.catch_up)
+    results: list[tuple[str, tuple[KeptPage, Soon | None]]] = []
     try:
         if same_facts:
             for path, kept in cache.pages.items():
@@ -415,10 +423,13 @@ def render_site(
         made(cancel=True)  # stop the workers: their pages are no longer wanted
         raise
     results += zip((path for path, _ in many), made(), strict=True)  # with the workers' pages
-    for path, (kept, written) in results:
+    if write is not None:
+        write.catch_up()
+    for path, (kept, soon) in results:
         take(path, kept)
-        if write is not None and written is not None:
-            write.done[path] = written
+        if write is not None and soon is not None:
+            assert soon.written is not None, f"{path} was not written"
+            write.done[path] = soon.written
     return pages
 
 

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from builder.render import Pages, Written
 
@@ -36,10 +37,54 @@ class PageWriter:
         self.known = known or (lambda path, page: None)
         self.folders = {self.root}  # folders known to exist
         self.done: dict[str, Written] = {}  # pages written (or found unchanged) so far, by whatever process
+        self._lock: Any = None  # shared by the processes writing (share)
+        self._waiting: list[Soon] = []  # pages given to soon(), not written yet
 
     def claim(self) -> None:
         """Make `out` if need be; refuse a folder the builder did not make (see write_pages)."""
         _claim(self.out)
+
+    def share(self) -> None:
+        """Get ready for pages written with soon() by several processes, forked after this: one process at a
+        time creates files."""
+        import multiprocessing
+
+        self._lock = multiprocessing.get_context("fork").Lock()
+
+    def soon(self, relative: str, content: str | bytes) -> Soon:
+        """Write a page now, or later if another process (see share) is creating files. Creating a file can take
+        a millisecond on some file systems (ext4 without a journal steps over every recently deleted inode),
+        during which a second process creating one in the same folder would only wait. This process goes on
+        with its work instead, and writes what waits when it next finds no other writing, or at catch_up(). The
+        result holds the page's Written once it is written."""
+        entry = Soon(relative, content)
+        self._waiting.append(entry)
+        if self._lock is None:
+            self._write_waiting()
+        elif self._lock.acquire(block=False):
+            try:
+                self._write_waiting()
+            finally:
+                self._lock.release()
+        return entry
+
+    def catch_up(self) -> None:
+        """Write every page that soon() left waiting, waiting for another process if need be."""
+        if not self._waiting:
+            return
+        if self._lock is None:
+            self._write_waiting()
+            return
+        with self._lock:
+            self._write_waiting()
+
+    def _write_waiting(self) -> None:
+        while self._waiting:
+            entry = self._waiting[0]
+            assert entry.content is not None
+            entry.written = self(entry.relative, entry.content)
+            entry.content = None  # written: no need to keep it (nor to send it to another process)
+            del self._waiting[0]
 
     def __call__(self, relative: str, content: str | bytes) -> Written:
         # Plain string paths: at a thousand pages, pathlib's objects cost more than the writing itself.
@@ -69,6 +114,15 @@ class PageWriter:
             os.replace(temporary, target)
         found = os.stat(target)
         return True, (found.st_size, found.st_mtime_ns)
+
+
+@dataclass
+class Soon:
+    """A page given to PageWriter.soon: `written` once it is written."""
+
+    relative: str
+    content: str | bytes | None
+    written: Written | None = None
 
 
 def write_pages(

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from builder import pipeline, render, validate
-from builder.cache import DATABASE, BuildCache, code_version, digest
+from builder.cache import DATABASE, LIBRARIES, BuildCache, code_version, digest, library_versions
 from builder.pipeline import generate
 from builder.problems import ContentError
 from builder.synth import synthesize, write_corpus
@@ -245,6 +245,22 @@ def test_another_builder_version_starts_afresh(synth_content: Path, tmp_path: Pa
     _cached(synth_content, folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted([code_version()[:20], "notes", "1" * 20])
     assert _article_entries(BuildCache.open(folder)) == 30
+
+
+def test_library_versions_are_those_importlib_metadata_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    assert library_versions(LIBRARIES) == {name: metadata.version(name) for name in LIBRARIES}
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "Storyguide_Fake.Pkg-1.2.3.dist-info").mkdir(parents=True)
+    (second / "storyguide_fake_pkg-9.9.dist-info").mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(first), str(second), *sys.path])
+    found = library_versions(["storyguide-fake-pkg", "storyguide-no-such-pkg", "PyYAML"])
+    assert found == {
+        "storyguide-fake-pkg": "1.2.3",  # the first on the path, its name compared as packaging does
+        "storyguide-no-such-pkg": None,
+        "PyYAML": metadata.version("pyyaml"),
+    }
 
 
 def test_the_cli_keeps_its_cache_in_build_and_no_cache_keeps_none(tmp_path: Path) -> None:

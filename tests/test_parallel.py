@@ -103,6 +103,32 @@ def test_start_map_shares_the_work_with_this_process_and_keeps_order() -> None:
     assert out.startswith("shared")
 
 
+def test_work_left_for_after_a_share_is_done_before_its_results_are_sent() -> None:
+    out = _in_a_fresh_process(
+        """
+        import os, time
+        from builder.parallel import start_map, workers
+        assert workers() > 1, "this test needs a machine with two cores"
+        waiting = []
+        def later(n):
+            time.sleep(0.002)  # so that the workers take some of the items
+            entry = [n, None]
+            waiting.append(entry)  # finished by after_share, in the process that made it
+            return entry
+        def finish():
+            for entry in waiting:
+                entry[1] = (entry[0] * entry[0], os.getpid())
+            waiting.clear()
+        found = start_map(later, list(range(400)), finish)()
+        assert [square for _, (square, _) in found] == [n * n for n in range(400)]
+        assert len({pid for _, (_, pid) in found}) >= 2, "done in the workers too"
+        assert start_map(later, list(range(10)), finish)() == [[n, (n * n, os.getpid())] for n in range(10)]
+        print("finished", len(found))
+        """
+    )
+    assert out.startswith("finished")
+
+
 def test_a_failure_in_a_worker_is_raised_when_the_results_are_asked_for() -> None:
     out = _in_a_fresh_process(
         """

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder.pipeline import build
-from builder.write import MARKER, write_pages
+from builder.write import MARKER, PageWriter, write_pages
 
 
 def snapshot_tree(folder: Path) -> dict[str, bytes]:
@@ -87,6 +87,38 @@ def test_a_page_edited_by_hand_is_restored_by_a_rebuild_from_the_cache(mini_cont
     _later(page)
     _, report = build(mini_content, out, cache)
     assert report.written == 1 and page.read_bytes() == original
+
+
+def test_a_page_waits_while_another_process_writes_and_is_written_later(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    writer = PageWriter(out)
+    writer.claim()
+    writer.share()
+    lock = writer._lock  # held as another process would hold it while it creates a file
+    lock.acquire()
+    first = writer.soon("a.md", "A\n")
+    assert first.written is None and not (out / "a.md").exists(), "a page waits while another process writes"
+    lock.release()
+    second = writer.soon("b/c.md", "C\n")
+    assert first.written is not None and second.written is not None, "the next page takes the waiting one along"
+    assert (first.content, second.content) == (None, None), "a written page's text is let go"
+    lock.acquire()
+    third = writer.soon("d.md", "D\n")
+    lock.release()
+    writer.catch_up()
+    writer.catch_up()  # nothing left: nothing to do
+    assert third.written is not None
+    for entry in (first, second, third):
+        found = os.stat(out / entry.relative)
+        assert entry.written == (True, (found.st_size, found.st_mtime_ns))
+    assert snapshot_tree(out) == {MARKER: (out / MARKER).read_bytes(), "a.md": b"A\n", "b/c.md": b"C\n", "d.md": b"D\n"}
+
+
+def test_pages_given_to_soon_without_sharing_are_written_at_once(tmp_path: Path) -> None:
+    writer = PageWriter(tmp_path / "docs")
+    writer.claim()
+    entry = writer.soon("a.md", "A\n")
+    assert entry.written is not None and (tmp_path / "docs" / "a.md").read_text() == "A\n"
 
 
 def _later(path: Path) -> None:
