@@ -18,6 +18,7 @@ __all__ = [
     "block",
     "code_fence",
     "inline",
+    "inline_text",
     "link_from",
     "page_folder",
     "relative_path",
@@ -30,12 +31,13 @@ _LINE_START = re.compile(r"^(\d*)([!-/:-@\[-`{-~])")
 
 def inline(text: object) -> Markup:
     """User text for one line of Markdown (a heading, a table cell, a list item): whitespace collapses."""
-    return _inline(text) if type(text) is str else _escape(str(text))
+    return inline_text(text) if type(text) is str else _escape(str(text))
 
 
 @lru_cache(maxsize=1 << 16)
-def _inline(text: str) -> Markup:
-    """inline() of a plain string, remembered: names, labels and dates are printed on page after page."""
+def inline_text(text: str) -> Markup:
+    """inline() of a plain string (not a Markup), remembered: names, labels and dates are printed on page after
+    page."""
     return _escape(text)
 
 

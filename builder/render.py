@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
 from builder.cache import BuildCache, KeptPage, code_version, digest
-from builder.markdown_text import block, code_fence, inline, link_from, page_folder, url_from
+from builder.markdown_text import block, code_fence, inline, inline_text, link_from, page_folder, url_from
 from builder.model import Article
 from builder.parallel import forks, start_map
 from builder.validate import Corpus
@@ -87,7 +87,7 @@ def _page_title(text: str) -> Markup:
 
 def _finalize(value: Any) -> Any:
     if type(value) is str:  # user text, the commonest value (a Markup is a str subclass, so not this)
-        return inline(value)
+        return inline_text(value)
     if value is None:
         return Markup("")
     return value if isinstance(value, Markup) else inline(value)
@@ -347,10 +347,13 @@ def render_site(
 
     def source_page(article: Article, part: str | None) -> KeptPage:
         """A source page, and its key: `part` is its view of the analysis, worked out here if None."""
+        view = None
         if part is None:
-            part = json.dumps(_source_view(analysis, article), ensure_ascii=False)
-        context = _source_context(article, corpus.raw[article.id], part)
-        return source_key(article, part), part, render(source_path(article.id), "source.md.j2", **context)
+            view = _source_view(analysis, article)
+            part = json.dumps(view, ensure_ascii=False)
+        view = json.loads(part) if view is None else view
+        page = render(source_path(article.id), "source.md.j2", article=article, raw=corpus.raw[article.id], view=view)
+        return source_key(article, part), part, page
 
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
     same_facts = cache.same_facts(facts_key)
@@ -484,10 +487,6 @@ def _fact_file(facts_key: str, write: Callable[[], str | bytes]) -> KeptPage:
 # Keys of cached pages. Each must change whenever anything the page shows changes: the builder's code and
 # templates, the shared content files (actors, topics, events, glossary, guide, quiz), and the page's own inputs.
 # tests/test_cache.py checks that builds using the cache give the same bytes as builds without it.
-
-
-def _source_context(article: Article, raw: str, view: str) -> dict[str, Any]:
-    return {"article": article, "raw": raw, "view": json.loads(view)}
 
 
 def _source_view(analysis: Analysis, article: Article) -> dict[str, Any]:
