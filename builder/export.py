@@ -32,11 +32,9 @@ import itertools
 import json
 import re
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from builder.analyse import analyse
@@ -203,8 +201,8 @@ def anki_package(corpus: Corpus, bank: Sequence[Question]) -> bytes:
     genanki's `Package.write_to_file` stamps the current time on the notes, cards and note type, numbers notes
     and cards from it, zips the collection with the temporary file's modification date and leaves that file
     behind. So this calls `Package.write_to_db` (which `write_to_file` wraps) with a timestamp taken from the
-    content (`timestamp`), on a database in a temporary folder that is removed afterwards, and zips it with a
-    fixed date. The collection row itself is a constant in genanki, and nothing else in it is random. The bytes
+    content (`timestamp`), on a database in memory whose image (the bytes a file of it would hold) is zipped
+    with a fixed date. The collection row itself is a constant in genanki, and nothing else in it is random. The bytes
     are therefore fixed for a given content and set of libraries; another SQLite or zlib release may lay the
     bytes out differently (SQLite writes its version number into the database header).
     """
@@ -226,15 +224,13 @@ def anki_package(corpus: Corpus, bank: Sequence[Question]) -> bytes:
             )
         )
     stamp = timestamp(corpus)
-    with tempfile.TemporaryDirectory(prefix="storyguide-anki-") as folder:
-        path = Path(folder) / "collection.anki2"
-        connection = sqlite3.connect(path)
-        try:
-            genanki.Package(deck).write_to_db(connection.cursor(), stamp, itertools.count(stamp * 1000))
-            connection.commit()
-        finally:
-            connection.close()
-        collection = path.read_bytes()
+    connection = sqlite3.connect(":memory:")  # its image is the file's bytes: no file to write, sync and read
+    try:
+        genanki.Package(deck).write_to_db(connection.cursor(), stamp, itertools.count(stamp * 1000))
+        connection.commit()
+        collection = connection.serialize()
+    finally:
+        connection.close()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         _zip_member(archive, "collection.anki2", collection)
