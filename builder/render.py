@@ -352,7 +352,9 @@ def render_site(
             view = _source_view(analysis, article)
             part = json.dumps(view, ensure_ascii=False)
         view = json.loads(part) if view is None else view
-        page = render(source_path(article.id), "source.md.j2", article=article, raw=corpus.raw[article.id], view=view)
+        claims, actors_named = source_rows(corpus, article, view["statuses"])
+        context = {"article": article, "raw": corpus.raw[article.id], "view": view}
+        page = render(source_path(article.id), "source.md.j2", claims=claims, actors_named=actors_named, **context)
         return source_key(article, part), part, page
 
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
@@ -487,6 +489,56 @@ def _fact_file(facts_key: str, write: Callable[[], str | bytes]) -> KeptPage:
 # Keys of cached pages. Each must change whenever anything the page shows changes: the builder's code and
 # templates, the shared content files (actors, topics, events, glossary, guide, quiz), and the page's own inputs.
 # tests/test_cache.py checks that builds using the cache give the same bytes as builds without it.
+
+
+# The rows of a source page's two longest lists, which source.md.j2 prints whole. Filled in here, a thousand source
+# pages (some 9,000 claims and 5,500 actors named) take half the time they took with the same loops in the
+# template. Every value goes through _finalize, as a template's would.
+CLAIM = """\
+### {label}
+
+[{status} across sources]({href})
+{{ data-search-exclude }}
+
+*{question}*
+**{value}**
+
+> {quote}
+
+"""
+CLAIM_NOTE = "{note}\n\n"
+ACTOR_NAMED = "- **{link}**: {role}\n\n"
+ACTOR_QUOTE = "    > {quote}\n    > {{ data-search-exclude }}\n\n"
+
+
+def source_rows(corpus: Corpus, article: Article, statuses: dict[str, Any]) -> tuple[Markup, Markup]:
+    """A source page's claims (CLAIM, and CLAIM_NOTE if it has a note) and actors named (ACTOR_NAMED, then an
+    ACTOR_QUOTE per quote), as Markdown. `statuses`: topic id -> (status, anchor of its row), from the page's
+    view (_source_view)."""
+    folder = page_folder(source_path(article.id))
+    claims = []
+    for claim in article.claims:
+        topic = corpus.topic(claim.topic)
+        status, anchor = statuses[topic.id]
+        claims.append(
+            CLAIM.format(
+                label=_finalize(topic.label),
+                status=_finalize(STATUS_LABELS[status]),
+                href=url_from(f"discrepancies.md#{anchor}", folder),
+                question=_finalize(topic.question),
+                value=_finalize(claim.value),
+                quote=_finalize(claim.quote),
+            )
+        )
+        if claim.note:
+            claims.append(CLAIM_NOTE.format(note=block(claim.note)))
+    named = []
+    for mention in article.actors:
+        actor = corpus.actor(mention.actor)
+        link = link_from(actor.name, actor_path(actor.id), folder)
+        named.append(ACTOR_NAMED.format(link=link, role=_finalize(mention.role)))
+        named += [ACTOR_QUOTE.format(quote=_finalize(quote)) for quote in mention.quotes]
+    return Markup("".join(claims)), Markup("".join(named))
 
 
 def _source_view(analysis: Analysis, article: Article) -> dict[str, Any]:
