@@ -339,7 +339,9 @@ def render_site(
     def actor_page(actor_id: str, key: str | None) -> KeptPage:
         """An actor page, and its key (worked out here if None)."""
         profile = profiles()[actor_id]
-        page = render(actor_path(actor_id), "actor.md.j2", profile=profile)
+        events, claims, companions = actor_rows(analysis, profile, event_url)
+        rows = {"events": events, "claims": claims, "companions": companions}
+        page = render(actor_path(actor_id), "actor.md.j2", profile=profile, **rows)
         return key or _actor_key(corpus, profile), "", page
 
     def source_key(article: Article, part: str) -> str:
@@ -539,6 +541,38 @@ def source_rows(corpus: Corpus, article: Article, statuses: dict[str, Any]) -> t
         named.append(ACTOR_NAMED.format(link=link, role=_finalize(mention.role)))
         named += [ACTOR_QUOTE.format(quote=_finalize(quote)) for quote in mention.quotes]
     return Markup("".join(claims)), Markup("".join(named))
+
+
+# The rows of an actor page's longest lists, which actor.md.j2 prints whole (see CLAIM above for why).
+ACTOR_EVENT = "- [{title}]({href}): {reports}{more}\n"  # reports: the first MAX_QUOTES, "date badge; ..."
+ACTOR_CLAIM = "- [{label}]({href}): **{value}** {badge}\n"
+ACTOR_COMPANION = "- {link}\n"
+
+
+def actor_rows(
+    analysis: Analysis, profile: ActorProfile, event_url: Callable[[str], str]
+) -> tuple[Markup, Markup, Markup]:
+    """An actor page's events (ACTOR_EVENT), the first MAX_LIST claims naming them (ACTOR_CLAIM) and the actors
+    they appear with (ACTOR_COMPANION), as Markdown. `event_url` gives an event's place on the timeline."""
+    folder = page_folder(actor_path(profile.actor.id))
+    events = []
+    for event in profile.events:
+        shown = event.reports[:MAX_QUOTES]
+        reports = "; ".join(f"{_finalize(report.date_text)} {_badge(article, folder)}" for article, report in shown)
+        hidden = len(event.reports) - MAX_QUOTES
+        more = f"; and {_finalize(hidden)} more reports (see the timeline)" if hidden > 0 else ""
+        href = url_from(event_url(event.event.id), folder)
+        events.append(ACTOR_EVENT.format(title=_finalize(event.event.title), href=href, reports=reports, more=more))
+    claims = []
+    for article, claim in profile.claims[:MAX_LIST]:
+        finding = analysis.finding(claim.topic)
+        href = url_from(f"discrepancies.md#{finding.anchor}", folder)
+        label, value = _finalize(analysis.corpus.topic(claim.topic).label), _finalize(claim.value)
+        claims.append(ACTOR_CLAIM.format(label=label, href=href, value=value, badge=_badge(article, folder)))
+    companions = [
+        ACTOR_COMPANION.format(link=link_from(other.name, actor_path(other.id), folder)) for other in profile.companions
+    ]
+    return Markup("".join(events)), Markup("".join(claims)), Markup("".join(companions))
 
 
 def _source_view(analysis: Analysis, article: Article) -> dict[str, Any]:

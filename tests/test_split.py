@@ -79,7 +79,8 @@ def test_links_into_split_pages_resolve_in_a_strict_mkdocs_build(split_site: tup
 def test_actor_pages_list_a_few_reports_of_each_event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An actor's events list names at most MAX_QUOTES reports of each event and counts the rest, so the page
     stays small however many sources report the event (the timeline lists them all)."""
-    monkeypatch.setitem(render._environment().globals, "MAX_QUOTES", 2)
+    monkeypatch.setitem(render._environment().globals, "MAX_QUOTES", 2)  # for the templates
+    monkeypatch.setattr(render, "MAX_QUOTES", 2)  # for the rows render.actor_rows fills in
     write_corpus(synthesize(40, 0), tmp_path / "content")
     pages = generate(tmp_path / "content")[1]
     lines = []
