@@ -175,6 +175,17 @@ def answer_html(q: Question) -> str:
     return "".join(parts)
 
 
+_cards_made: list[tuple[Sequence[Question], list[tuple[str, str]]]] = []  # the last bank's cards, kept by cards()
+
+
+def cards(bank: Sequence[Question]) -> list[tuple[str, str]]:
+    """The front and back (question_html, answer_html) of each question of `bank`: made once for the .apkg and
+    the Anki text file, which hold the same cards (the last bank's are kept, and known by identity)."""
+    if not _cards_made or _cards_made[0][0] is not bank:
+        _cards_made[:] = [(bank, [(question_html(q), answer_html(q)) for q in bank])]
+    return _cards_made[0][1]
+
+
 def _model() -> Any:
     import genanki
 
@@ -192,7 +203,7 @@ def _zip_member(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     info.compress_type = zipfile.ZIP_DEFLATED
     info.create_system = 3  # Unix, whatever system builds it
     info.external_attr = 0o644 << 16
-    archive.writestr(info, data, compresslevel=9)
+    archive.writestr(info, data)  # zlib's default level: 9 made the package 1.5% smaller in 2.5 times the time
 
 
 def anki_package(corpus: Corpus, bank: Sequence[Question]) -> bytes:
@@ -214,11 +225,11 @@ def anki_package(corpus: Corpus, bank: Sequence[Question]) -> bytes:
         deck_name(corpus),
         description=_html(corpus.guide.subtitle or corpus.guide.title),
     )
-    for q in bank:
+    for q, (front, back) in zip(bank, cards(bank), strict=True):
         deck.add_note(
             genanki.Note(
                 model=model,
-                fields=[question_html(q), answer_html(q), html.escape(q.id)],
+                fields=[front, back, html.escape(q.id)],
                 tags=_tags(q),
                 guid=guid(q),
             )
@@ -259,7 +270,7 @@ def anki_text(corpus: Corpus, bank: Sequence[Question]) -> bytes:
         f"#deck column:{ANKI_COLUMNS.index('Deck') + 1}",
         f"#guid column:{ANKI_COLUMNS.index('GUID') + 1}",
     ]
-    rows = ["\t".join([question_html(q), answer_html(q), " ".join(_tags(q)), deck, guid(q)]) for q in bank]
+    rows = ["\t".join([*card, " ".join(_tags(q)), deck, guid(q)]) for q, card in zip(bank, cards(bank), strict=True)]
     return "".join(f"{line}\n" for line in [*header, *rows]).encode("utf-8")
 
 
