@@ -98,6 +98,8 @@ def _one_line(text: str) -> str:
 
 def _html(text: str) -> str:
     """User text as HTML on one line: escaped (quotes too), paragraphs kept as line breaks."""
+    if "\n" not in text:  # one paragraph, as most are
+        return html.escape(_one_line(text), quote=True)
     paragraphs = [_one_line(p) for p in re.split(r"\n\s*\n", text)]
     return "<br><br>".join(html.escape(p, quote=True) for p in paragraphs if p)
 

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import gc
+import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from builder.analyse import analyse
 from builder.cache import BuildCache
-from builder.questions import build_bank
-from builder.render import Pages, render_site
 from builder.validate import Corpus, load_corpus, quick_corpus
 from builder.write import PageWriter, WriteReport, write_pages
+
+if TYPE_CHECKING:
+    from builder.render import Pages
 
 __all__ = ["Generated", "build", "check", "generate"]
 
@@ -61,13 +62,31 @@ def generate(content: Path, cache: BuildCache | None = None, writer: PageWriter 
         changed, count = quick
         if writer is not None:
             writer.claim()
+        from builder.analyse import analyse
+        from builder.render import render_site
+
         return Generated(count, render_site(changed, analyse(changed), _no_bank, cache, True, writer))
-    corpus = load_corpus(content, cache)
+    corpus = load_corpus(content, cache, meanwhile=_prepare_rendering)
     if writer is not None:
         writer.claim()
+    from builder.analyse import analyse
+    from builder.questions import build_bank
+    from builder.render import render_site
+
     analysis = analyse(corpus)
     bank = partial(build_bank, corpus, analysis)
     return Generated(len(corpus.articles), render_site(corpus, analysis, bank, cache, write=writer))
+
+
+def _prepare_rendering() -> None:
+    """Import the later stages (Jinja among them) and load every compiled template. load_corpus does it while
+    worker processes parse the articles (see its `meanwhile`), so that the time it takes is shared with them;
+    `check` never needs it."""
+    for stage in ("builder.analyse", "builder.questions"):
+        importlib.import_module(stage)
+    from builder.render import load_templates
+
+    load_templates()
 
 
 @contextmanager

@@ -175,6 +175,14 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def load_templates() -> None:
+    """Make the template environment and load every template (compiled, or read: compiled_templates_folder), so
+    that worker processes forked after this have them."""
+    environment = _environment()
+    for template in environment.list_templates(extensions=["j2"]):
+        environment.get_template(template)
+
+
 def render_page(template: str, path: str, *, environment: jinja2.Environment | None = None, **context: Any) -> str:
     """Render one template as the page at docs path `path`; links in it are made relative to that path."""
     env = environment or _environment()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -72,17 +72,22 @@ class Corpus:
         return {e.id: e for e in self.events}
 
 
-def load_corpus(content: Path, cache: BuildCache | None = None) -> Corpus:
+def load_corpus(
+    content: Path, cache: BuildCache | None = None, meanwhile: Callable[[], None] | None = None
+) -> Corpus:
     """Load and validate the content folder; raise ContentError listing every problem found.
 
     With a `cache`, articles whose bytes are unchanged since an earlier build are not parsed and validated again,
-    and quotes already found in an unchanged raw text are not searched for again."""
+    and quotes already found in an unchanged raw text are not searched for again. `meanwhile`: work of the
+    caller's to do while worker processes parse the articles (before this process joins them)."""
     problems: list[Problem] = []
     cache = cache or BuildCache()
     loader = _Loader(content, problems, cache)
     article_problems: list[Problem] = []
     parsed = loader.start_articles(article_problems)  # in worker processes, while this one reads the rest
     try:
+        if meanwhile is not None:
+            meanwhile()
         guide, actors, topics, events, glossary, quiz = loader.shared()
     except BaseException:
         parsed(cancel=True)

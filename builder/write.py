@@ -6,13 +6,15 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from builder.render import Pages, Written
+if TYPE_CHECKING:
+    from builder.render import Pages, Written
 
-__all__ = ["PageWriter", "WriteReport", "Written", "write_pages"]
+__all__ = ["PageWriter", "Soon", "WriteReport", "write_pages"]
 
 MARKER = ".generated-by-builder"
+CATCH_UP_WAIT = 1.0  # seconds PageWriter.catch_up waits for another process's file creation (a millisecond or so)
 
 
 @dataclass(frozen=True)
@@ -69,14 +71,17 @@ class PageWriter:
         return entry
 
     def catch_up(self) -> None:
-        """Write every page that soon() left waiting, waiting for another process if need be."""
+        """Write every page that soon() left waiting, waiting for another process if need be. The lock only keeps
+        processes from creating files at the same moment: after CATCH_UP_WAIT, the pages are written all the
+        same, so that a process killed while it held the lock cannot stall the others."""
         if not self._waiting:
             return
-        if self._lock is None:
+        locked = self._lock is not None and self._lock.acquire(timeout=CATCH_UP_WAIT)
+        try:
             self._write_waiting()
-            return
-        with self._lock:
-            self._write_waiting()
+        finally:
+            if locked:
+                self._lock.release()
 
     def _write_waiting(self) -> None:
         while self._waiting:

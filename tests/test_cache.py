@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from builder import pipeline, render, validate
+from builder import questions, render, validate
 from builder.cache import DATABASE, LIBRARIES, BuildCache, code_version, digest, library_versions
 from builder.pipeline import generate
 from builder.problems import ContentError
@@ -164,7 +164,7 @@ def test_a_summary_edit_renders_only_its_source_page(
     folder = tmp_path / "cache"
     _cached(synth_content, folder)
     monkeypatch.setattr(render, "render_page", recording)
-    monkeypatch.setattr(pipeline, "build_bank", lambda *_: pytest.fail("the question bank was made again"))
+    monkeypatch.setattr(questions, "build_bank", lambda *_: pytest.fail("the question bank was made again"))
     _article(3, _set("summary", "A summary edited for the test."))(synth_content)
     cache = BuildCache.open(folder)
     _, pages = generate(synth_content, cache)

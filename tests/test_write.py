@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from builder import write
 from builder.pipeline import build
 from builder.write import MARKER, PageWriter, write_pages
 
@@ -112,6 +113,20 @@ def test_a_page_waits_while_another_process_writes_and_is_written_later(tmp_path
         found = os.stat(out / entry.relative)
         assert entry.written == (True, (found.st_size, found.st_mtime_ns))
     assert snapshot_tree(out) == {MARKER: (out / MARKER).read_bytes(), "a.md": b"A\n", "b/c.md": b"C\n", "d.md": b"D\n"}
+
+
+def test_pages_are_written_although_a_process_holding_the_lock_never_lets_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(write, "CATCH_UP_WAIT", 0.05)
+    writer = PageWriter(tmp_path / "docs")
+    writer.claim()
+    writer.share()
+    writer._lock.acquire()  # as if a process killed while creating a file held it
+    entry = writer.soon("a.md", "A\n")
+    assert entry.written is None
+    writer.catch_up()
+    assert entry.written is not None and (tmp_path / "docs" / "a.md").read_text() == "A\n"
 
 
 def test_pages_given_to_soon_without_sharing_are_written_at_once(tmp_path: Path) -> None:
