@@ -72,9 +72,7 @@ class Corpus:
         return {e.id: e for e in self.events}
 
 
-def load_corpus(
-    content: Path, cache: BuildCache | None = None, meanwhile: Callable[[], None] | None = None
-) -> Corpus:
+def load_corpus(content: Path, cache: BuildCache | None = None, meanwhile: Callable[[], None] | None = None) -> Corpus:
     """Load and validate the content folder; raise ContentError listing every problem found.
 
     With a `cache`, articles whose bytes are unchanged since an earlier build are not parsed and validated again,
