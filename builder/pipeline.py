@@ -17,6 +17,10 @@ from builder.write import PageWriter, WriteReport, write_pages
 if TYPE_CHECKING:
     from builder.render import Pages
 
+# The later stages (analyse, questions, render: Jinja among them) are imported where they are first needed, not
+# here: a full build imports them while worker processes parse the articles (_prepare_rendering), and `check`
+# never needs them.
+
 __all__ = ["Generated", "build", "check", "generate"]
 
 
