@@ -59,7 +59,10 @@ class Results(Generic[R]):
 
 
 def start_map(
-    function: Callable[[T], R], items: Sequence[T], after_share: Callable[[], None] | None = None
+    function: Callable[[T], R],
+    items: Sequence[T],
+    after_share: Callable[[], None] | None = None,
+    receive: Callable[[R], None] | None = None,
 ) -> Results[R]:
     """Start [function(item) for item in items] in forked worker processes, and return a function that gives the
     results, in order. Until it is called, this process is free for work of its own; then it joins in, taking
@@ -70,6 +73,10 @@ def start_map(
 
     `after_share`, if given, is called in the process that did a share of the items, after it and before its
     results are sent: for work that `function` may leave until later (see write.PageWriter.soon).
+
+    `receive`, if given, is called in this process with each result a worker made, as soon as this process has
+    it: between the items it does itself, or while it waits for the last ones. It can finish what the results
+    need in this process while the workers are still busy, instead of after.
 
     The workers are forked now: they see `function`, and everything it uses, as it is at this moment."""
     count = _worker_count(len(items))
@@ -104,11 +111,30 @@ def start_map(
     # pool waiting for ever, so results() watches them. (Pool keeps them in its private `_pool` list.)
     started: list[Any] = list(getattr(pool, "_pool", []))
     try:
-        pending = pool.map_async(_run, range(len(chunks)), chunksize=1)
+        tasks = [pool.apply_async(_run, (chunk,)) for chunk in range(len(chunks))]
     except BaseException:
         sys.setswitchinterval(interval)
         pool.terminate()
         raise
+    theirs: list[list[R] | None] = [None] * len(chunks)
+    taken_in = [False] * len(chunks)
+
+    def take_in(wait: bool) -> None:
+        """Take in the chunks the workers have finished (every chunk, if `wait`), passing results to `receive`; a
+        worker's exception is raised here."""
+        for chunk, task in enumerate(tasks):
+            if taken_in[chunk]:
+                continue
+            while wait and not task.ready():
+                task.wait(0.1)
+                if not task.ready() and any(process.exitcode is not None for process in started):
+                    raise RuntimeError("a worker process ended before its work was done (killed, or out of memory?)")
+            if task.ready():
+                taken_in[chunk] = True
+                theirs[chunk] = done = task.get()
+                if receive is not None and done is not None:
+                    for result in done:
+                        receive(result)
 
     def results(cancel: bool) -> list[R]:
         try:
@@ -117,11 +143,8 @@ def start_map(
             mine: list[list[R] | None] = [None] * len(chunks)
             for chunk in reversed(range(len(chunks))):
                 mine[chunk] = run(chunk)
-            while not pending.ready():
-                pending.wait(0.1)
-                if not pending.ready() and any(process.exitcode is not None for process in started):
-                    raise RuntimeError("a worker process ended before its work was done (killed, or out of memory?)")
-            theirs = pending.get()
+                take_in(wait=False)
+            take_in(wait=True)
         finally:
             sys.setswitchinterval(interval)
             pool.terminate()  # every task has ended (or one failed): stop the workers

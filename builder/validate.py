@@ -335,7 +335,7 @@ class _Loader:
             self.problems = shared_problems
         kept = [self.cache.article(key, Article) for _, _, _, key in files]
         todo = [(shown, data, self.content) for (_, shown, data, _), k in zip(files, kept, strict=True) if k is None]
-        parsed = start_map(_parse_article, todo)
+        parsed = start_map(_parse_article, todo, receive=_validated_here)
 
         def articles(cancel: bool) -> list[Located[Article]]:
             done = parsed(cancel)
@@ -401,6 +401,12 @@ class ParsedArticle:
 
 
 Parsed = tuple[ParsedArticle | None, str, list[Problem], str]
+
+
+def _validated_here(parsed: Parsed) -> None:
+    """Make the models of an article a worker parsed (from its JSON), while the workers are still parsing."""
+    if parsed[0] is not None:
+        parsed[0].article  # noqa: B018 - a property that validates the JSON and keeps the models
 
 
 def _parse_article(item: tuple[str, bytes, Path]) -> Parsed:
