@@ -16,7 +16,11 @@ processes, one after the other (never in parallel, on this 2-core machine):
 - floor: a plain `python -m mkdocs build` (no --strict) of the same Markdown, with the same mkdocs.yml minus its
   `hooks:` entry. Same theme, features, plugins and extensions: the Markdown is the same, so this is what any
   MkDocs-based pipeline must pay. The hook is the builder's (it imports the builder for `mkdocs serve`), so any
-  cost it adds to `mkdocs build` is counted as the builder's, not the floor's;
+  cost it adds to `mkdocs build` is counted as the builder's, not the floor's. mkdocs and the floor take turns
+  to go first (mkdocs in odd runs, the floor in even ones): the machine's speed drifts within minutes, and the
+  first of them creates its files right after the builder's, while the thousand files `rm -rf build/` just
+  deleted still slow down creating files (ext4 without a journal, as here, steps over every inode deleted in
+  the last minute or so); in turns, these weigh on both alike;
 - incremental: one article's summary edited, then the builder again on the existing build/docs and build/cache;
 - with --prune-check, mkdocs again with `navigation.prune` removed from a copy of mkdocs.yml;
 - with --profile, at the largest N: the builder and mkdocs under cProfile (stage shares and hotspots), and one
@@ -250,10 +254,13 @@ def measure(size: Size, project: Path, runs: int, prune_check: bool, log: bool) 
         shutil.rmtree(project / "build", ignore_errors=True)
         size.builder.append(run(builder_command(), project))
         size.warm.append(run(builder_command(), project))
-        shutil.rmtree(project / "site", ignore_errors=True)
-        size.mkdocs.append(run(mkdocs_command("mkdocs.yml", "site"), project))
-        shutil.rmtree(project / "site-plain", ignore_errors=True)
-        size.floor.append(run(mkdocs_command("mkdocs.plain.yml", "site-plain", strict=False), project))
+        for step in ("mkdocs", "floor") if number % 2 else ("floor", "mkdocs"):  # in turn first: see the docstring
+            if step == "mkdocs":
+                shutil.rmtree(project / "site", ignore_errors=True)
+                size.mkdocs.append(run(mkdocs_command("mkdocs.yml", "site"), project))
+            else:
+                shutil.rmtree(project / "site-plain", ignore_errors=True)
+                size.floor.append(run(mkdocs_command("mkdocs.plain.yml", "site-plain", strict=False), project))
         if prune_check:
             shutil.rmtree(project / "site-noprune", ignore_errors=True)
             size.no_prune.append(run(mkdocs_command("mkdocs.noprune.yml", "site-noprune"), project))
