@@ -129,6 +129,27 @@ def test_work_left_for_after_a_share_is_done_before_its_results_are_sent() -> No
     assert out.startswith("finished")
 
 
+def test_each_result_a_worker_made_is_received_here_once() -> None:
+    out = _in_a_fresh_process(
+        """
+        import os, time
+        from builder.parallel import start_map, workers
+        assert workers() > 1, "this test needs a machine with two cores"
+        received = []
+        def slow(n):
+            time.sleep(0.002)  # so that the workers take some of the items
+            return n, os.getpid()
+        found = start_map(slow, list(range(400)), receive=lambda result: received.append((result, os.getpid())))()
+        theirs = sorted(result for result in found if result[1] != os.getpid())
+        assert theirs, "the workers made some results"
+        assert sorted(result for result, _ in received) == theirs, "each received once, and only the workers' own"
+        assert {pid for _, pid in received} == {os.getpid()}, "received in this process"
+        print("received", len(received))
+        """
+    )
+    assert out.startswith("received")
+
+
 def test_a_failure_in_a_worker_is_raised_when_the_results_are_asked_for() -> None:
     out = _in_a_fresh_process(
         """
