@@ -223,7 +223,7 @@ class BuildCache:
         return known
 
     def record_files(self, stats: Mapping[str, tuple[int, int]], folder: Path) -> None:
-        """Remember the (size, mtime_ns) of the pages just written to `folder`, for `written`."""
+        """Remember the (size, mtime_ns) of the pages just written to `folder`, for known_files."""
         prefix = f"{folder.resolve()}/"
         self.new_file_stats = {prefix + path: stat for path, stat in stats.items()}
 
