@@ -7,8 +7,8 @@ For each N, a throwaway project (mkdocs.yml and theme/ copied from the repositor
 tests/conftest.py) gets a content folder from `builder.synth` (seed 0). Each run then measures, as separate
 processes, one after the other (never in parallel, on this 2-core machine):
 
-- builder: `python -m builder --content content --out build/docs build` with build/ removed first: a full
-  build from scratch (no build/cache), as on a fresh clone;
+- builder: `python -m builder --content content --out build/docs build` with build/ set aside first (below): a
+  full build from scratch (no build/cache), as on a fresh clone;
 - warm builder: the same command again, nothing changed (build/cache and build/docs as the first left them):
   what `make site` costs the builder when the content is as it was;
 - mkdocs: `python -m mkdocs build --strict` with the project's mkdocs.yml (what `make site` runs after the builder);
@@ -17,14 +17,18 @@ processes, one after the other (never in parallel, on this 2-core machine):
   `hooks:` entry. Same theme, features, plugins and extensions: the Markdown is the same, so this is what any
   MkDocs-based pipeline must pay. The hook is the builder's (it imports the builder for `mkdocs serve`), so any
   cost it adds to `mkdocs build` is counted as the builder's, not the floor's. mkdocs and the floor take turns
-  to go first (mkdocs in odd runs, the floor in even ones): the machine's speed drifts within minutes, and the
-  first of them creates its files right after the builder's, while the thousand files `rm -rf build/` just
-  deleted still slow down creating files (ext4 without a journal, as here, steps over every inode deleted in
-  the last minute or so); in turns, these weigh on both alike;
+  to go first (mkdocs in odd runs, the floor in even ones): the machine's speed drifts within minutes;
 - incremental: one article's summary edited, then the builder again on the existing build/docs and build/cache;
 - with --prune-check, mkdocs again with `navigation.prune` removed from a copy of mkdocs.yml;
 - with --profile, at the largest N: the builder and mkdocs under cProfile (stage shares and hotspots), and one
   mkdocs build with a timing hook (in a copy of mkdocs.yml) that shows the time of each page or group of pages.
+
+Each step starts without its output folder, as on a fresh clone, but the folders of earlier runs are moved aside
+(into discarded/ in the bench folder), not deleted, until the bench ends. Deleting them would slow down the next
+step for reasons that are the bench's, not the step's: on ext4 without a journal (as on the machine the targets
+are for), creating a file steps over every inode deleted in the last minute or so, one by one, so a thousand
+files created right after a thousand were deleted cost about 0.7 ms each instead of 0.15 ms: the builder's 1092
+files took 0.8 s of CPU instead of 0.15 s. A `rm -rf build/` right before a build costs that in real use too.
 
 The exit status is 0 when every target is met, 1 when one is not, 2 when a step fails.
 
@@ -36,8 +40,8 @@ figures (pages, sizes) come from the last mkdocs run. Processes write and reuse 
 does by default, under PYTHONPYCACHEPREFIX in the bench folder (so even with PYTHONDONTWRITEBYTECODE set, as
 on this machine, the builder is not recompiled in every process), and so do the builder's compiled templates
 (builder/render.py: compiled_templates_folder); one unmeasured build of a 1-article guide fills that cache
-first. "From scratch" is thus a build of content the builder has never seen, by code already compiled: as
-after `rm -rf build/` on a machine that has built a guide before.
+first. "From scratch" is thus a build of content the builder has never seen, by code already compiled: as in a
+fresh clone on a machine that has built a guide before.
 """
 
 from __future__ import annotations
@@ -248,21 +252,28 @@ def written_pages(stderr: str) -> int:
     return int(found[1]) if found else -1
 
 
-def measure(size: Size, project: Path, runs: int, prune_check: bool, log: bool) -> None:
+def set_aside(folder: Path, discarded: Path) -> None:
+    """Move `folder` (if there is one) into `discarded`, to be deleted when the bench ends: see the docstring."""
+    if folder.exists():
+        discarded.mkdir(exist_ok=True)
+        folder.rename(discarded / f"{len(list(discarded.iterdir()))}-{folder.parent.name}-{folder.name}")
+
+
+def measure(size: Size, project: Path, runs: int, prune_check: bool, log: bool, discarded: Path) -> None:
     for number in range(1, runs + 1):
         size.loads.append(os.getloadavg()[0])
-        shutil.rmtree(project / "build", ignore_errors=True)
+        set_aside(project / "build", discarded)
         size.builder.append(run(builder_command(), project))
         size.warm.append(run(builder_command(), project))
         for step in ("mkdocs", "floor") if number % 2 else ("floor", "mkdocs"):  # in turn first: see the docstring
             if step == "mkdocs":
-                shutil.rmtree(project / "site", ignore_errors=True)
+                set_aside(project / "site", discarded)
                 size.mkdocs.append(run(mkdocs_command("mkdocs.yml", "site"), project))
             else:
-                shutil.rmtree(project / "site-plain", ignore_errors=True)
+                set_aside(project / "site-plain", discarded)
                 size.floor.append(run(mkdocs_command("mkdocs.plain.yml", "site-plain", strict=False), project))
         if prune_check:
-            shutil.rmtree(project / "site-noprune", ignore_errors=True)
+            set_aside(project / "site-noprune", discarded)
             size.no_prune.append(run(mkdocs_command("mkdocs.noprune.yml", "site-noprune"), project))
         edit_one_article(project, size.n, number)
         size.incremental.append(run(builder_command(), project))
@@ -606,7 +617,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             started = time.perf_counter()
             project = make_project(base / f"n{n}", source, n, args.seed)
             size = Size(n)
-            measure(size, project, args.runs, args.prune_check, log=True)
+            measure(size, project, args.runs, args.prune_check, log=True, discarded=base / "discarded")
             print(f"bench: N={n} done in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
             results.append(size)
         max_load = max(load for size in results for load in size.loads)
@@ -628,6 +639,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)
+        else:
+            shutil.rmtree(base / "discarded", ignore_errors=True)
     return 0 if passed else 1
 
 
