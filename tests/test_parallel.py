@@ -81,6 +81,46 @@ def test_pages_written_by_the_workers_as_they_render_equal_those_of_one_process(
     assert out.startswith("same")
 
 
+def test_problems_in_article_files_are_the_same_in_parallel_in_one_process_and_with_a_cache(tmp_path: Path) -> None:
+    """Problems in article files are reported alike whether workers parse them or this process does, and whether
+    a cache holds the other articles or not: a file that cannot be read, one that is not UTF-8, bad YAML."""
+    out = _in_a_fresh_process(
+        f"""
+        import os
+        from pathlib import Path
+        from builder.parallel import workers
+        from builder.pipeline import build, check
+        from builder.problems import ContentError
+        from builder.synth import synthesize, write_corpus
+        base = Path({str(tmp_path)!r})
+        content = base / "content"
+        write_corpus(synthesize(80, 0), content)
+        build(content, base / "docs", base / "cache")  # a cache that holds every article
+        articles = sorted((content / "articles").glob("*.yaml"))
+        articles[3].write_bytes(b"\\xff" + articles[3].read_bytes())
+        articles[40].write_text(articles[40].read_text(encoding="utf-8") + "oops: [\\n", encoding="utf-8")
+        articles[70].unlink()
+        articles[70].mkdir()
+        def problems(cache):
+            try:
+                check(content, cache)
+            except ContentError as err:
+                return [str(problem) for problem in err.problems]
+            raise AssertionError("the content has problems")
+        assert workers() > 1, "this test needs a machine with two cores"
+        found = problems(None)
+        assert problems(base / "cache") == found
+        os.environ["BUILDER_PROCESSES"] = "1"
+        assert problems(None) == found
+        print(*found, sep="\\n")
+        """
+    )
+    found = out.splitlines()
+    assert any("synth-0004.yaml:1:1: byte 0xff is not UTF-8" in line for line in found), found
+    assert any("synth-0041.yaml" in line and "YAML syntax error" in line for line in found), found
+    assert any("synth-0071.yaml:1:1: is not a file" in line for line in found), found
+
+
 def test_start_map_shares_the_work_with_this_process_and_keeps_order() -> None:
     out = _in_a_fresh_process(
         """
