@@ -121,6 +121,33 @@ def test_problems_in_article_files_are_the_same_in_parallel_in_one_process_and_w
     assert any("synth-0071.yaml:1:1: is not a file" in line for line in found), found
 
 
+def test_the_pipe_that_brings_the_results_back_holds_a_chunk_of_pages() -> None:
+    """A worker's results go back through a pipe widened to RESULTS_PIPE (or the system's limit), so that a worker
+    sends a chunk of pages without waiting for this process to read it 64 KB at a time."""
+    out = _in_a_fresh_process(
+        """
+        import fcntl, os
+        from builder.parallel import RESULTS_PIPE, start_map, workers
+        assert workers() > 1, "this test needs a machine with two cores"
+        def widest_pipe(_):
+            sizes = [0]
+            for fd in os.listdir("/proc/self/fd"):
+                try:
+                    sizes.append(fcntl.fcntl(int(fd), fcntl.F_GETPIPE_SZ))
+                except OSError:  # not a pipe
+                    pass
+            return max(sizes), os.getpid()
+        found = start_map(widest_pipe, list(range(200)))()
+        assert any(pid != os.getpid() for _, pid in found), "the workers did some"
+        with open("/proc/sys/fs/pipe-max-size") as limit:
+            expected = min(RESULTS_PIPE, int(limit.read()))
+        assert {size for size, _ in found} == {expected}, {size for size, _ in found}
+        print("widened", expected)
+        """
+    )
+    assert out.startswith("widened")
+
+
 def test_start_map_shares_the_work_with_this_process_and_keeps_order() -> None:
     out = _in_a_fresh_process(
         """
