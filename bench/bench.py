@@ -33,7 +33,11 @@ files took 0.8 s of CPU instead of 0.15 s. A `rm -rf build/` right before a buil
 The exit status is 0 when every target is met, 1 when one is not, 2 when a step fails.
 
 Wall times are from time.perf_counter around each process; peak memory is that process's own peak resident set
-size (ru_maxrss from os.wait4 on it, not RUSAGE_CHILDREN, which would mix processes). Every figure is the median
+size (ru_maxrss from os.wait4 on it, not RUSAGE_CHILDREN, which would mix processes). CPU is the user + system
+time wait4 gives for it, which counts the worker processes it waited for (so the builder's exceeds its wall time
+on 2 cores): steadier than wall time from one bench to the next. "CPU stolen" is the share of the machine's CPU
+time (all cores, over the step's wall time) that the hypervisor gave to other virtual machines ("steal" in
+/proc/stat): a step with much of it was slow for reasons outside this machine. Every figure is the median
 of the runs; the builder's share and total / floor are medians of each run's own ratio (the three processes of a
 run are timed back to back, so a slow spell of the machine moves all of them). MB means 10^6 bytes. Site
 figures (pages, sizes) come from the last mkdocs run. Processes write and reuse compiled bytecode as Python
@@ -50,6 +54,7 @@ import argparse
 import gzip
 import io
 import json
+import math
 import os
 import pstats
 import re
@@ -97,6 +102,8 @@ class Run:
     seconds: float
     peak: int  # bytes
     stderr: str
+    cpu: float  # seconds of CPU, user + system, of the process and the processes it waited for (its workers)
+    stolen: float  # share of the machine's CPU time the hypervisor gave elsewhere while it ran (nan: unknown)
 
 
 @dataclass
@@ -147,14 +154,36 @@ def peak(runs: Sequence[Run]) -> float:
     return median([r.peak for r in runs])
 
 
+def cpu(runs: Sequence[Run]) -> float:
+    return median([r.cpu for r in runs])
+
+
+def stolen(runs: Sequence[Run]) -> str:
+    """The median share of CPU time stolen during these runs, or '-' where it is not known."""
+    found = median([r.stolen for r in runs])
+    return "-" if math.isnan(found) else f"{found:.1%}"
+
+
 def spread(values: Iterable[float]) -> str:
     found = list(values)
     return f"{min(found):.2f} - {max(found):.2f}"
 
 
+def stolen_ticks() -> int | None:
+    """Clock ticks of CPU time that the hypervisor gave to other machines, all cores together ("steal" in
+    /proc/stat); None where there is no such count. On a shared virtual machine this is the part of a slow spell
+    that no code here can cause or avoid."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            return int(stat.readline().split()[8])  # cpu user nice system idle iowait irq softirq steal ...
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def run(command: Sequence[str], cwd: Path) -> Run:
-    """Run one process to the end; its wall time and its own peak RSS."""
+    """Run one process to the end; its wall time, its own peak RSS, its CPU time and the time stolen meanwhile."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        stolen_before = stolen_ticks()
         started = time.perf_counter()
         process = subprocess.Popen(list(command), cwd=cwd, stdout=out, stderr=err, env=ENV)
         try:
@@ -164,6 +193,7 @@ def run(command: Sequence[str], cwd: Path) -> Run:
             process.wait()
             raise
         elapsed = time.perf_counter() - started
+        stolen_after = stolen_ticks()
         process.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
@@ -171,7 +201,11 @@ def run(command: Sequence[str], cwd: Path) -> Run:
             out.seek(0)
             stdout = out.read().decode("utf-8", "replace")
             raise BenchError(f"{' '.join(command)} failed ({process.returncode}) in {cwd}:\n{stderr}{stdout}")
-    return Run(elapsed, usage.ru_maxrss * 1024, stderr)  # ru_maxrss is in KiB on Linux
+    stolen = float("nan")
+    if stolen_before is not None and stolen_after is not None:
+        stolen = (stolen_after - stolen_before) / (os.sysconf("SC_CLK_TCK") * elapsed * (os.cpu_count() or 1))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(elapsed, usage.ru_maxrss * 1024, stderr, cpu, stolen)  # ru_maxrss is in KiB on Linux
 
 
 SNAPSHOT = ("builder", "theme", "mkdocs.yml")  # what a project takes from the repository
@@ -284,7 +318,8 @@ def measure(size: Size, project: Path, runs: int, prune_check: bool, log: bool, 
                 f"warm {size.warm[-1].seconds:.2f} s, "
                 f"mkdocs {size.mkdocs[-1].seconds:.2f} s, floor {size.floor[-1].seconds:.2f} s, "
                 f"incremental {size.incremental[-1].seconds:.2f} s ({size.written[-1]} written); "
-                f"load {size.loads[-1]:.2f}",
+                f"load {size.loads[-1]:.2f}; CPU stolen: mkdocs {stolen(size.mkdocs[-1:])}, "
+                f"floor {stolen(size.floor[-1:])}",
                 file=sys.stderr,
                 flush=True,
             )
@@ -497,12 +532,16 @@ def report(sizes: Sequence[Size], target_n: int, runs: int) -> bool:
     row("Markdown pages / HTML pages", [f"{s.markdown_pages} / {s.html_pages}" for s in sizes])
     row("builder step, from scratch (s)", [f"{seconds(s.builder):.2f}" for s in sizes])
     row("  min - max", [spread(r.seconds for r in s.builder) for s in sizes])
+    row("  CPU, user + system (s)", [f"{cpu(s.builder):.2f}" for s in sizes])
     row("builder step, warm cache (s)", [f"{seconds(s.warm):.2f}" for s in sizes])
     row("mkdocs build --strict (s)", [f"{seconds(s.mkdocs):.2f}" for s in sizes])
     row("  min - max", [spread(r.seconds for r in s.mkdocs) for s in sizes])
+    row("  CPU, user + system (s)", [f"{cpu(s.mkdocs):.2f}" for s in sizes])
     row("total (s)", [f"{median(s.total()):.2f}" for s in sizes])
     row("plain mkdocs floor (s)", [f"{seconds(s.floor):.2f}" for s in sizes])
     row("  min - max", [spread(r.seconds for r in s.floor) for s in sizes])
+    row("  CPU, user + system (s)", [f"{cpu(s.floor):.2f}" for s in sizes])
+    row("CPU stolen, mkdocs / floor", [f"{stolen(s.mkdocs)} / {stolen(s.floor)}" for s in sizes])
     if any(s.no_prune for s in sizes):
         row("mkdocs without nav.prune (s)", [f"{seconds(s.no_prune):.2f}" if s.no_prune else "-" for s in sizes])
     row("builder share of total", [f"{s.share():.1%}" for s in sizes])
@@ -625,6 +664,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"\nCode measured: {version}. Load average (1 min) at the start of each run: max {max_load:.2f}"
             f" on {os.cpu_count()} cores (above about 1.5 on 2 cores, other work was competing and times are high)."
         )
+        steps = [r for size in results for r in (*size.builder, *size.mkdocs, *size.floor)]
+        worst = max(steps, key=lambda r: -1.0 if math.isnan(r.stolen) else r.stolen)
+        if not math.isnan(worst.stolen):
+            print(
+                f"CPU stolen by the hypervisor during a timed step: at most {worst.stolen:.1%} of the machine's"
+                f" CPU time (in a {worst.seconds:.1f} s step); 0% on a machine of one's own."
+            )
         passed = report(results, args.target, args.runs)
         if args.profile:
             project = base / f"n{sizes[-1]}"
