@@ -35,7 +35,9 @@ The exit status is 0 when every target is met, 1 when one is not, 2 when a step 
 Wall times are from time.perf_counter around each process; peak memory is that process's own peak resident set
 size (ru_maxrss from os.wait4 on it, not RUSAGE_CHILDREN, which would mix processes). CPU is the user + system
 time wait4 gives for it, which counts the worker processes it waited for (so the builder's exceeds its wall time
-on 2 cores): steadier than wall time from one bench to the next. "CPU stolen" is the share of the machine's CPU
+on 2 cores): wall time well above it means a step waited; both higher than in another bench means the processor
+itself ran slower (on the machine the targets are for, mkdocs at N = 1000 once took 59.5 s of CPU in 59.5 s,
+0.2% stolen, where it had taken 40 s of wall time in another spell). "CPU stolen" is the share of the machine's CPU
 time (all cores, over the step's wall time) that the hypervisor gave to other virtual machines ("steal" in
 /proc/stat): a step with much of it was slow for reasons outside this machine. Every figure is the median
 of the runs; the builder's share and total / floor are medians of each run's own ratio (the three processes of a
@@ -201,11 +203,11 @@ def run(command: Sequence[str], cwd: Path) -> Run:
             out.seek(0)
             stdout = out.read().decode("utf-8", "replace")
             raise BenchError(f"{' '.join(command)} failed ({process.returncode}) in {cwd}:\n{stderr}{stdout}")
-    stolen = float("nan")
+    share = float("nan")
     if stolen_before is not None and stolen_after is not None:
-        stolen = (stolen_after - stolen_before) / (os.sysconf("SC_CLK_TCK") * elapsed * (os.cpu_count() or 1))
-    cpu = usage.ru_utime + usage.ru_stime
-    return Run(elapsed, usage.ru_maxrss * 1024, stderr, cpu, stolen)  # ru_maxrss is in KiB on Linux
+        share = (stolen_after - stolen_before) / (os.sysconf("SC_CLK_TCK") * elapsed * (os.cpu_count() or 1))
+    used = usage.ru_utime + usage.ru_stime
+    return Run(elapsed, usage.ru_maxrss * 1024, stderr, used, share)  # ru_maxrss is in KiB on Linux
 
 
 SNAPSHOT = ("builder", "theme", "mkdocs.yml")  # what a project takes from the repository
