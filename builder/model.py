@@ -131,13 +131,23 @@ class GlossaryTerm(Content):
     definition: Text = Field(description="Plain-language definition, one or two sentences.")
     aliases: list[Term] = Field(default_factory=list, description="Other spellings that get the same tooltip.")
 
+    @property
+    def other_spellings(self) -> list[str]:
+        """The aliases a reader would see as different words: not those that differ from the term only in case."""
+        seen = {self.term.casefold()}
+        return [a for a in self.aliases if a.casefold() not in seen and not seen.add(a.casefold())]
+
 
 class EventReport(Content):
     """An event as one source tells it."""
 
     event: Slug = Field(description="Id of the event in content/events.yaml.")
     date: EdtfDate | None = Field(description="The source's date as EDTF, or null when the source gives none.")
-    date_text: Line = Field(description="The source's own words for the date, shown to readers.")
+    date_text: Line | None = Field(
+        default=None,
+        description="The source's own words for the date (for example 'late April 2024', 'on Thursday'), shown to "
+        "readers; leave it out when the source says nothing about when.",
+    )
     planned: bool = Field(default=False, description="True when the source reports it as planned, not done.")
     title: Line = Field(description="What the source says happened, in a few words.")
     actors: list[Slug] = Field(default_factory=list, description="Ids of actors taking part, per this source.")

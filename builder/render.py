@@ -25,7 +25,7 @@ from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
 from builder.cache import BuildCache, KeptPage, code_version, digest
 from builder.markdown_text import block, code_fence, inline, inline_text, link_from, page_folder, url_from
-from builder.model import Article
+from builder.model import Article, EventReport
 from builder.parallel import forks, start_map
 from builder.validate import Corpus
 
@@ -76,6 +76,16 @@ def _precision_words(value: str | None) -> str:
         return "undated"
     words = dates.precision(value)
     return f"{words}, approximate" if dates.is_approximate(value) else words
+
+
+def _said_when(report: EventReport) -> str:
+    """A report's date in the source's words, or as read when it has none of its own (dates.human)."""
+    return report.date_text or dates.human(report.date)
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """ "1 source", "2 sources": a number with its noun, never "source(s)"."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def _page_title(text: str) -> Markup:
@@ -162,7 +172,7 @@ def _environment() -> jinja2.Environment:
     env.context_class = _Context
     # `html` escapes user text for raw HTML blocks, where Markdown escapes would show as backslashes.
     env.filters.update(block=block, code_fence=code_fence, human_date=dates.human, html=escape, page_title=_page_title)
-    env.filters.update(precision=_precision_words)
+    env.filters.update(precision=_precision_words, counted=counted)
     env.globals.update(
         kind_labels=KIND_LABELS,
         status_labels=STATUS_LABELS,
@@ -566,7 +576,7 @@ def actor_rows(
     events = []
     for event in profile.events:
         shown = event.reports[:MAX_QUOTES]
-        reports = "; ".join(f"{_finalize(report.date_text)} {_badge(article, folder)}" for article, report in shown)
+        reports = "; ".join(f"{_finalize(_said_when(report))} {_badge(article, folder)}" for article, report in shown)
         hidden = len(event.reports) - MAX_QUOTES
         more = f"; and {_finalize(hidden)} more reports (see the timeline)" if hidden > 0 else ""
         href = url_from(event_url(event.event.id), folder)
