@@ -135,7 +135,12 @@ class GlossaryTerm(Content):
     def other_spellings(self) -> list[str]:
         """The aliases a reader would see as different words: not those that differ from the term only in case."""
         seen = {self.term.casefold()}
-        return [a for a in self.aliases if a.casefold() not in seen and not seen.add(a.casefold())]
+        spellings = []
+        for alias in self.aliases:
+            if alias.casefold() not in seen:
+                seen.add(alias.casefold())
+                spellings.append(alias)
+        return spellings
 
 
 class EventReport(Content):

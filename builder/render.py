@@ -342,10 +342,6 @@ def render_site(
         """An overview or quiz page: it shows facts only, so it is kept under the facts key."""
         place(path, lambda: (facts_key, "", render(path, template, **context)), own)
 
-    def add_file(path: str, write: Callable[[], str | bytes]) -> None:
-        """A file other than a page that shows facts only (the coverage chart)."""
-        place(path, partial(_fact_file, facts_key, write), own)
-
     def take(path: str, kept: KeptPage) -> None:
         pages[path] = kept[2]
         cache.keep_page(path, kept)
@@ -438,7 +434,7 @@ def render_site(
                     take(path, kept)
         else:
             timeline, conflicts = timeline_parts(), conflict_parts()
-            _overview_pages(corpus, analysis, bank_once, add, add_file, timeline, conflicts)
+            _overview_pages(corpus, analysis, bank_once, add, timeline, conflicts)
         if changed_only:
             for path, kept in cache.pages.items():
                 if kept[1] and path not in pages:  # the source pages of the articles that did not change
@@ -463,14 +459,12 @@ def _overview_pages(
     analysis: Analysis,
     bank: Callable[[], Sequence[Question]],
     add: Callable[..., None],
-    add_file: Callable[[str, Callable[[], str | bytes]], None],
     timeline: list[tuple[str, str, Years]],
     conflict_parts: list[tuple[str, Sequence[TimelineEntry], list[tuple[str, str]]]],
 ) -> None:
-    """Add the pages that show facts only (`add`): home, sources list, timeline, discrepancies (and its chart,
-    `add_file`), actors list, glossary, What's new and the quiz pages."""
+    """Add the pages that show facts only (`add`): home, sources list, timeline, discrepancies, actors list,
+    glossary, What's new and the quiz pages."""
     # Only needed when the facts changed: a rebuild after a summary edit does not import them.
-    from builder.coverage import coverage_svg
     from builder.render_quiz import add_quiz_pages
 
     add("index.md", "home.md.j2")
@@ -487,13 +481,11 @@ def _overview_pages(
     add(
         "discrepancies.md",
         "discrepancies.md.j2",
-        coverage_svg="discrepancies-coverage.svg",
         conflicts=conflicts,
         pager=pager,
     )
     for number, (path, conflicts, pager) in enumerate(conflict_parts[1:], 2):
         add(path, "dated_differently.md.j2", conflicts=conflicts, pager=pager, page_number=number)
-    add_file("discrepancies-coverage.svg", partial(coverage_svg, corpus, analysis))
     add("actors/index.md", "actors.md.j2", groups=_actor_groups(corpus, analysis))
     add("glossary.md", "glossary.md.j2")
     for path, arrivals, pager in _list_pages("whats-new.md", "whats-new-{}.md", analysis.arrivals):
@@ -502,7 +494,7 @@ def _overview_pages(
 
 
 def _fact_file(facts_key: str, write: Callable[[], str | bytes]) -> KeptPage:
-    """A file that shows facts only (a download, the coverage chart), kept under the facts key."""
+    """A file that shows facts only (a download), kept under the facts key."""
     return facts_key, "", write()
 
 
