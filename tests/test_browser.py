@@ -135,3 +135,83 @@ def test_no_page_requests_anything_beyond_the_machine(server: str, watched: Watc
         watched.page.goto(f"{server}/{path}", wait_until="load")
     watched.page.wait_for_load_state("networkidle")
     watched.clean()
+
+
+# Contrast of an element's text on its own background, or on the page's where its own is transparent (WCAG 2).
+CONTRAST = """el => {
+  const rgb = s => s.match(/[\\d.]+/g).map(Number);
+  const linear = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const lum = ([r, g, b]) => 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  const style = getComputedStyle(el), own = rgb(style.backgroundColor);
+  const back = own.length === 4 && own[3] === 0 ? rgb(getComputedStyle(document.body).backgroundColor) : own;
+  const [a, b] = [lum(rgb(style.color)), lum(back)].sort((x, y) => y - x);
+  return { ratio: (a + 0.05) / (b + 0.05), filled: !(own.length === 4 && own[3] === 0) };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_buttons_stay_readable_on_hover_and_focus_and_rest_after_a_click(
+    server: str, watched: Watched, scheme: str
+) -> None:
+    page = watched.page
+    page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+    page.goto(server + "/quiz/sources.html")
+    check = page.get_by_role("button", name="Check").first
+    check.hover()
+    page.wait_for_timeout(300)  # Material eases colours in over 125 ms
+    assert check.evaluate(CONTRAST)["ratio"] >= 4.5, "hovered"
+    page.mouse.move(0, 0)
+    page.locator("fieldset.quiz-q").first.locator("input[type=radio]").first.focus()
+    for _ in range(6):  # from the first option to the Check button, by keyboard
+        page.keyboard.press("Tab")
+        if check.evaluate("el => el === document.activeElement"):
+            break
+    page.wait_for_timeout(300)
+    focused = check.evaluate(CONTRAST)
+    assert check.evaluate("el => el.matches(':focus-visible')") and focused["ratio"] >= 4.5, "keyboard focus"
+    page.reload()  # a mouse user: choose an option, click Check, move on
+    page.locator("fieldset.quiz-q").first.locator("ul.quiz-options label").first.click()
+    check.click()
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(300)
+    clicked = check.evaluate(CONTRAST)
+    assert not clicked["filled"] and clicked["ratio"] >= 4.5, "a clicked button keeps its resting look"
+    watched.clean()
+
+
+def test_the_topic_column_stays_in_place_when_the_table_scrolls_on_a_phone(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "/discrepancies.html")
+    table = page.locator(".sg-who table")
+    wrapper = table.evaluate_handle(
+        "el => { while (el.scrollWidth <= el.clientWidth) el = el.parentElement; return el; }"
+    )
+    topic = table.locator("tbody td").first
+    topic.scroll_into_view_if_needed()
+    wrapper.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    page.wait_for_timeout(100)
+    box, last = topic.bounding_box(), table.locator("tbody td").last.bounding_box()
+    assert box and last
+    on_top = "el => { const r = el.getBoundingClientRect();"
+    on_top += " return el.contains(document.elementFromPoint(r.x + 5, r.y + 5)); }"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and topic.evaluate(on_top), "the topic cell scrolled away"
+    assert last["x"] + last["width"] <= 390 + 1, "the last column could not be scrolled into view"
+    watched.clean()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_main_sections_are_reachable_from_the_home_page(server: str, watched: Watched, width: int) -> None:
+    page = watched.page
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(server + "/")
+    if width < 1220:  # Material's tabs show from 76.25em; narrower screens open the menu drawer
+        page.locator("label.md-header__button[for=__drawer]").click()
+        nav = page.locator("nav.md-nav--primary")
+    else:
+        nav = page.locator("nav.md-tabs")
+    for name in ("Quiz", "What's new", "Discrepancies", "Glossary"):
+        assert nav.get_by_role("link", name=name, exact=True).first.is_visible(), name
+    start = page.locator("h2#where-to-start + ol")
+    assert start.get_by_role("link", name="quiz").is_visible()
+    watched.clean()
