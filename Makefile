@@ -24,6 +24,10 @@ node_modules/iframe-worker/shim/index.js: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
+.PHONY: js
+js: node_modules/iframe-worker/shim/index.js ## bundle the browser code in js/quiz/ into theme/assets/quiz.js with esbuild (needs Node; commit the result)
+	npm run --silent build:js
+
 build: $(STAMP) ## generate the Markdown only (build/docs/)
 	$(BIN)/python -m builder build
 

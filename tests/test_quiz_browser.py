@@ -1,7 +1,7 @@
-"""Quiz pages in a real browser (practice, mock exam, saved progress, review, reset, instant navigation), plus
-checks on the built HTML (links in the raw-HTML questions resolve, user text is escaped, answers stay out of
-search) and on the generated Markdown (practice sets are paginated, the review page does not grow with the
-bank)."""
+"""Quiz pages in a real browser (practice, mock exam, saved progress, review and retries, the marked answer, the
+running score, reset, instant navigation, file://), plus checks on the built HTML (links in the raw-HTML
+questions resolve, user text is escaped, answers stay out of search) and on the generated Markdown (practice
+sets are paginated, the review page does not grow with the bank)."""
 
 from __future__ import annotations
 
@@ -74,6 +74,31 @@ def _first_set(page: Any, server: str) -> str:
     return urljoin(server + "/quiz/index.html", href)
 
 
+def _retry_href(page_url: str, dom: str) -> str:
+    return f"{page_url}?retry={dom}#{dom}"
+
+
+def _marks(question: Any) -> list[tuple[int, str]]:
+    """The options marked with a sign after a result: (index, text of the mark)."""
+    marks: list[tuple[int, str]] = question.locator("ul.quiz-options li").evaluate_all(
+        "lis => lis.flatMap((li, i) => [...li.querySelectorAll('.quiz-mark')].map(m => [i, m.textContent]))"
+    )
+    return [(i, text) for i, text in marks]
+
+
+def _assert_clean(question: Any) -> None:
+    """No choice, no feedback, no marks, the answer closed: as if never answered."""
+    assert question.locator("input:checked").count() == 0
+    assert question.locator(".quiz-feedback").inner_text() == ""
+    assert _marks(question) == []
+    assert question.locator("details.quiz-answer").get_attribute("open") is None
+    assert "quiz-q--wrong" not in (question.get_attribute("class") or "")
+
+
+def _score(page: Any) -> str:
+    return page.locator(".quiz-page-score").inner_text()
+
+
 # --- practice mode, saved progress, review, reset -------------------------------------------------------
 
 
@@ -96,9 +121,9 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
 
     key = "abcde"[int(wrong.get_attribute("data-answer"))]
     _answer_and_check(wrong, _wrong(wrong))
-    feedback = wrong.locator(".quiz-feedback").inner_text()
-    assert feedback.startswith(f"✗ Not correct: the answer is ({key})")
-    assert wrong.locator("details.quiz-answer .quiz-key-line").is_visible()
+    assert wrong.locator(".quiz-feedback").inner_text() == f"✗ Not correct: the answer is ({key})"
+    assert wrong.locator("details.quiz-answer").get_attribute("open") is not None
+    assert wrong.locator("details.quiz-answer .quiz-key-line").is_hidden()  # said once, not again in the explanation
     saved = _saved(page)
     assert saved["version"] == 2
     assert saved["answers"][right_id]["correct"] is True
@@ -118,20 +143,20 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
     links = page.locator(".quiz-review-list a")
     assert links.count() == 1
     assert links.first.inner_text() == mistake["stem"]
-    assert links.first.get_attribute("href") == f"../quiz/sources.html#{wrong_dom}"
+    assert links.first.get_attribute("href") == _retry_href("../quiz/sources.html", wrong_dom)
     assert page.locator(".quiz-review-count").inner_text() == "1 question to review, on 1 page."
     assert "1 mistake" in page.locator(".quiz-review-page h2").inner_text()
     assert page.locator(".quiz-empty").is_hidden()
     assert page.locator(".quiz-nojs").is_hidden()
 
     links.first.click()
-    page.wait_for_url(f"**/quiz/sources.html#{wrong_dom}")
+    page.wait_for_url(f"**/quiz/sources.html#{wrong_dom}")  # the retry marker is read and taken out of the address
     target = page.locator(f"[id='{wrong_dom}']")
     assert target.evaluate("el => el.matches(':target')")
     assert target.evaluate(
         "el => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }"
     )
-    assert target.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")  # the saved wrong choice
+    _assert_clean(target)  # a retry starts clean (tested at length below)
     _answer_and_check(target, int(target.get_attribute("data-answer")))  # answered right: it leaves the review list
     page.goto(server + "/quiz/review.html")
     assert page.locator(".quiz-review-list a").count() == 0
@@ -175,10 +200,12 @@ def test_review_links_lead_to_later_pages_and_mock_mistakes_to_their_practice_pa
 
     page.goto(server + "/quiz/review.html")
     hrefs = [a.get_attribute("href") for a in page.locator(".quiz-review-list a").all()]
-    assert hrefs[0] == f"../{home}#{exam_dom}"  # newest first; a mock mistake links to its practice page
-    assert f"../{urlparse(second_url).path.lstrip('/')}#{dom}" in hrefs
-    page.locator(".quiz-review-list a").nth(hrefs.index(f"../{home}#{exam_dom}")).click()
+    assert hrefs[0] == _retry_href(f"../{home}", exam_dom)  # newest first; a mock mistake links to its practice page
+    assert _retry_href(f"../{urlparse(second_url).path.lstrip('/')}", dom) in hrefs
+    page.locator(".quiz-review-list a").nth(hrefs.index(_retry_href(f"../{home}", exam_dom))).click()
     page.wait_for_url(f"**/{home}#{exam_dom}")
+    _assert_clean(page.locator(f"[id='{exam_dom}']"))
+    page.reload()  # the marker was taken out of the address: a reload shows the saved answer again
     assert page.locator(f"[id='{exam_dom}'] .quiz-feedback").inner_text().startswith("✗ Not correct")
     watched.clean()
 
@@ -222,6 +249,172 @@ def test_version_1_progress_is_migrated(server: str, watched: Watched) -> None:
     assert page.locator(f"[data-qid='{qid}'] .quiz-feedback").inner_text().startswith("✗ Not correct")
     page.goto(server + "/quiz/review.html")
     assert page.locator(".quiz-review-list a").count() == 1
+    watched.clean()
+
+
+# --- retries, the marked answer, the running score (issue 16) -------------------------------------------
+
+
+@pytest.mark.browser
+def test_a_retry_from_the_review_page_starts_clean_with_instant_navigation(
+    server: str, watched: Watched, guide_site: Path
+) -> None:
+    page = watched.page
+    _serve_sitemap(page, server, guide_site / "site")
+    practice_url = _first_set(page, server)
+    page.goto(practice_url)
+    right, wrong = _questions(page).nth(0), _questions(page).nth(1)
+    total = _questions(page).count()
+    _answer_and_check(right, int(right.get_attribute("data-answer")))
+    choice = _wrong(wrong)
+    _answer_and_check(wrong, choice)
+    qid, dom = wrong.get_attribute("data-qid"), wrong.get_attribute("id")
+    mistake = _saved(page)["answers"][qid]
+
+    page.goto(server + "/quiz/review.html")
+    page.wait_for_load_state("networkidle")  # the sitemap is in
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".quiz-review-list a").first.click()
+    page.wait_for_url(f"{practice_url}#{dom}")  # the marker is read, then taken out of the address
+    target = page.locator(f"[id='{dom}']")
+    target.locator(".quiz-actions").wait_for()
+    assert page.evaluate("window.__sameDocument === true"), "the click was not instant navigation"
+    _assert_clean(target)
+    first = page.locator(f"[id='{right.get_attribute('id')}']")  # other questions show what is saved
+    assert first.locator(".quiz-feedback").inner_text() == "✓ Correct"
+    assert first.locator("input:checked").get_attribute("value") == first.get_attribute("data-answer")
+    assert _saved(page)["answers"][qid] == mistake  # the mistake stays saved until a new answer is checked
+    assert _score(page) == f"On this page: 2 of {total} answered, 1 correct"
+
+    target.get_by_role("button", name="Check").click()  # nothing chosen: nothing replaced
+    assert target.locator(".quiz-feedback").inner_text() == "Choose an option first."
+    assert _saved(page)["answers"][qid] == mistake
+    _answer_and_check(target, choice)  # wrong again: saved anew, as usual
+    assert target.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
+    again = _saved(page)["answers"][qid]
+    assert (again["choice"], again["correct"]) == (choice, False) and again["at"] > mistake["at"]
+    _answer_and_check(target, int(target.get_attribute("data-answer")))
+    assert _saved(page)["answers"][qid]["correct"] is True
+    assert _score(page) == f"On this page: 2 of {total} answered, 2 correct"
+    watched.clean()
+
+
+@pytest.mark.browser
+def test_a_retry_works_from_the_disk_and_plain_links_show_the_saved_answer(browser: object, guide_site: Path) -> None:
+    site = guide_site / "site"
+    practice, review = (site / "quiz" / "sources.html").as_uri(), (site / "quiz" / "review.html").as_uri()
+    page = browser.new_page()  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(practice)
+        question = _questions(page).nth(0)
+        dom = question.get_attribute("id")
+        _answer_and_check(question, _wrong(question))
+
+        page.goto(review)
+        link = page.locator(".quiz-review-list a").first
+        assert link.get_attribute("href") == _retry_href("../quiz/sources.html", dom)
+        link.click()
+        page.wait_for_url(f"{practice}#{dom}")
+        _assert_clean(page.locator(f"[id='{dom}']"))
+
+        page.goto(review)
+        page.goto(f"{practice}#{dom}")  # an old-style link, without the marker: the question as saved
+        target = page.locator(f"[id='{dom}']")
+        assert target.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
+        assert target.locator("input:checked").count() == 1
+        assert errors == []
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_the_answer_is_marked_among_the_options_and_said_once(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(_first_set(page, server))
+    right, wrong, third = _questions(page).nth(0), _questions(page).nth(1), _questions(page).nth(2)
+    third.locator("details.quiz-answer summary").click()  # peeking before answering: the answer line is there
+    assert third.locator(".quiz-key-line").is_visible()
+    assert _marks(right) == [] and _marks(wrong) == []
+
+    right_key = int(right.get_attribute("data-answer"))
+    _answer_and_check(right, right_key)
+    assert right.locator(".quiz-feedback").inner_text() == "✓ Correct"
+    assert _marks(right) == [(right_key, "✓ Correct answer")]
+    assert right.locator("li.quiz-option--key input").get_attribute("value") == str(right_key)
+
+    key, choice = int(wrong.get_attribute("data-answer")), _wrong(wrong)
+    labels = wrong.locator("ul.quiz-options label").all_text_contents()
+    _answer_and_check(wrong, choice)
+    assert wrong.locator(".quiz-feedback").inner_text() == f"✗ Not correct: the answer is ({'abcde'[key]})"
+    assert _marks(wrong) == sorted([(key, "✓ Correct answer"), (choice, "✗ Your answer")])
+    assert wrong.locator("li.quiz-option--wrong input").get_attribute("value") == str(choice)
+    assert wrong.locator(".quiz-key-line").is_hidden()  # the feedback and the marked option say it: not a third time
+    mark = re.compile(r"✓ Correct answer$")  # the signs are words in the label: screen readers hear them
+    assert wrong.get_by_role("radio", name=mark).get_attribute("value") == str(key)
+
+    _answer_and_check(wrong, key)  # a new answer replaces the marks, leaving nothing behind
+    assert _marks(wrong) == [(key, "✓ Correct answer")]
+    assert wrong.locator("li.quiz-option--wrong").count() == 0
+    assert wrong.locator("ul.quiz-options label").nth(choice).text_content() == labels[choice]
+    page.reload()
+    assert _marks(page.locator(f"[id='{wrong.get_attribute('id')}']")) == [(key, "✓ Correct answer")]
+    watched.clean()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_marks_and_feedback_are_legible_in_both_schemes(server: str, watched: Watched, scheme: str) -> None:
+    axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
+    page = watched.page
+    page.emulate_media(color_scheme=scheme)
+    page.goto(_first_set(page, server))
+    assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+    right, wrong = _questions(page).nth(0), _questions(page).nth(1)
+    _answer_and_check(right, int(right.get_attribute("data-answer")))
+    _answer_and_check(wrong, _wrong(wrong))
+    page.mouse.move(0, 0)  # no hover tint
+    options = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations", "passes"]}
+    result = axe_sync.Axe().run(page, context=".quiz", options=options).response
+    assert [n["html"] for v in result["violations"] for n in v["nodes"]] == []
+    passed = " ".join(n["html"] for v in result["passes"] for n in v["nodes"])
+    for cls in ("quiz-mark--key", "quiz-mark--wrong", "quiz-feedback", "quiz-page-score"):
+        assert cls in passed, f"axe did not check .{cls}"
+    watched.clean()
+
+
+@pytest.mark.browser
+def test_practice_pages_keep_a_running_score(server: str, watched: Watched) -> None:
+    page = watched.page
+    dialogs: list[str] = []
+    _accept_dialogs(page, dialogs)
+    practice_url = _first_set(page, server)
+    page.goto(practice_url)
+    total = _questions(page).count()
+    score = page.locator(".quiz-page-score")
+    assert score.get_attribute("role") == "status" and score.get_attribute("aria-live") == "polite"
+    assert _score(page) == f"On this page: 0 of {total} answered, 0 correct"
+
+    first, second, third = _questions(page).nth(0), _questions(page).nth(1), _questions(page).nth(2)
+    _answer_and_check(first, int(first.get_attribute("data-answer")))
+    assert _score(page) == f"On this page: 1 of {total} answered, 1 correct"
+    _answer_and_check(second, _wrong(second))
+    assert _score(page) == f"On this page: 2 of {total} answered, 1 correct"
+    _answer(third, 0)  # chosen but not checked: not answered yet
+    assert _score(page) == f"On this page: 2 of {total} answered, 1 correct"
+    _answer_and_check(second, int(second.get_attribute("data-answer")))  # a new answer replaces the old one
+    assert _score(page) == f"On this page: 2 of {total} answered, 2 correct"
+
+    page.reload()
+    assert _score(page) == f"On this page: 2 of {total} answered, 2 correct"
+    page.goto(server + "/quiz/index.html")
+    page.get_by_role("button", name="Reset my progress").click()
+    assert dialogs and "Delete" in dialogs[-1]
+    page.go_back()  # the page may come from the back/forward cache: it shows what is saved now
+    assert _score(page) == f"On this page: 0 of {total} answered, 0 correct"
+    page.goto(practice_url)
+    assert _score(page) == f"On this page: 0 of {total} answered, 0 correct"
     watched.clean()
 
 
@@ -282,9 +475,16 @@ def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
     assert all(q.locator("details.quiz-answer").is_visible() for q in questions)
     assert questions[1].locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
     assert questions[2].locator(".quiz-feedback").inner_text().startswith("\N{EN DASH} Not answered")
+    keys = [int(q.get_attribute("data-answer")) for q in questions[:3]]
+    assert _marks(questions[0]) == [(keys[0], "✓ Correct answer")]
+    assert _marks(questions[1]) == sorted([(keys[1], "✓ Correct answer"), (_wrong(questions[1]), "✗ Your answer")])
+    assert _marks(questions[2]) == [(keys[2], "✓ Correct answer")]  # a blank: the answer is marked all the same
     assert questions[0].locator("input").first.is_disabled()
     saved = _saved(page)["answers"]
     assert len(saved) == right + wrong  # blanks are not saved as answers
+    page.get_by_role("button", name="Take the test again").click()
+    assert page.locator(".quiz .quiz-mark").count() == 0
+    assert page.locator(".quiz .quiz-option--key").count() == 0
     watched.clean()
 
 
@@ -324,6 +524,12 @@ def _serve_sitemap(page: Any, server: str, site: Path) -> None:
     page.route("**/sitemap.xml", lambda route: route.fulfill(body=xml, content_type="application/xml"))
 
 
+def _nav_link(page: Any, text: str) -> Any:
+    """A visible link of the site's navigation: a tab (navigation.tabs on a wide window) or in the sidebar."""
+    links = "a.md-tabs__link:visible, .md-sidebar--primary a.md-nav__link:visible"
+    return page.locator(links, has_text=text).first
+
+
 @pytest.mark.browser
 def test_quiz_survives_instant_navigation(server: str, watched: Watched, guide_site: Path) -> None:
     page = watched.page
@@ -332,10 +538,10 @@ def test_quiz_survives_instant_navigation(server: str, watched: Watched, guide_s
     page.goto(practice_url)
     page.wait_for_load_state("networkidle")  # the sitemap is in
     page.evaluate("window.__sameDocument = true")
-    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Timeline").first.click()
+    _nav_link(page, "Timeline").click()
     page.wait_for_url("**/timeline.html")
     page.locator("article h1", has_text="Timeline").wait_for()
-    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Quiz").first.click()
+    _nav_link(page, "Quiz").click()
     page.wait_for_url("**/quiz/index.html")
     page.locator("article table a").first.click()
     page.wait_for_url(practice_url)

@@ -1,0 +1,48 @@
+/* Saved progress: one localStorage value under KEY, format version 2:
+     {version: 2, answers: {qid: {choice, correct, version, at, page, dom, stem}},
+      checklist: {mid: {version, ticked}}, titles: {page: title}}.
+   `page` is the site-relative URL of the practice page (its data-page, "quiz/sources-2.html"), `dom` the
+   question's element id and `stem` (wrong answers only) a short plain-text copy of the question: the review
+   page links to page?retry=dom#dom from its own data-root (see practice.js), so the links work on any host,
+   under a sub-path and from file://. Version 1 data (under OLD_KEY) is migrated: its answers are kept but have
+   no page; the practice page they are on fills that in when next opened. */
+
+export const KEY = "storyguide.quiz.v2";
+export const OLD_KEY = "storyguide.quiz.v1";
+
+function fresh(s) {
+  return {
+    version: 2,
+    answers: (s && s.answers) || {},
+    checklist: (s && s.checklist) || {},
+    titles: (s && s.titles) || {},
+  };
+}
+
+export function load() {
+  try {
+    let s = JSON.parse(localStorage.getItem(KEY));
+    if (s && s.version === 2) return fresh(s);
+    const old = s ? null : JSON.parse(localStorage.getItem(OLD_KEY));
+    if (old && old.version === 1) { // migrate once: answers and ticks stay, without page or stem
+      s = fresh(old);
+      save(s);
+      localStorage.removeItem(OLD_KEY);
+      return s;
+    }
+  } catch (e) { /* no storage, or a damaged value: start afresh */ }
+  return fresh(null);
+}
+
+export function save(s) {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(s));
+  } catch (e) { /* storage full or blocked */ }
+}
+
+export function forget() {
+  try {
+    localStorage.removeItem(KEY);
+    localStorage.removeItem(OLD_KEY);
+  } catch (e) { /* nothing to delete */ }
+}
