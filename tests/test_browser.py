@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -215,3 +216,33 @@ def test_the_main_sections_are_reachable_from_the_home_page(server: str, watched
     start = page.locator("h2#where-to-start + ol")
     assert start.get_by_role("link", name="quiz").is_visible()
     watched.clean()
+
+
+def test_glossary_terms_show_their_definition_on_keyboard_focus_once_a_page(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(server + "/")
+    terms = page.locator("article abbr[title]")
+    focusable = page.locator("article abbr[tabindex='0']")
+    names = [t.strip().lower() for t in focusable.all_inner_texts()]
+    assert names and len(names) == len(set(names)), "each term joins the tab order once"
+    assert terms.count() > focusable.count(), "repeats stay out of the tab order"
+    first = focusable.first
+    definition = first.get_attribute("title")  # Material moves it into the tooltip when it first shows
+    for _ in range(40):  # Tab from the top of the page until the first term has focus
+        page.keyboard.press("Tab")
+        if first.evaluate("el => el === document.activeElement"):
+            break
+    assert first.evaluate("el => el === document.activeElement"), "the first term is not reachable with Tab"
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert definition and tooltip.inner_text().strip() == definition
+    watched.clean()
+
+
+def test_no_glossary_tooltip_can_give_a_quiz_answer_away(guide_site: Path) -> None:
+    quiz = guide_site / "site" / "quiz"
+    for page in sorted(quiz.glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        questions = re.findall(r"<fieldset class=\"quiz-q\".*?</fieldset>", html, flags=re.S)
+        assert all("<abbr" not in q for q in questions), page.name
+    assert questions, "no question found on the last quiz page checked"

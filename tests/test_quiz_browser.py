@@ -230,6 +230,23 @@ def test_a_changed_question_ignores_its_old_saved_answer(server: str, watched: W
 
 
 @pytest.mark.browser
+def test_the_review_page_dates_mistakes_the_same_in_every_locale(browser: Any, server: str) -> None:
+    page = browser.new_page(locale="en-US")  # whose short dates read 12/6/2026
+    page.goto(_first_set(page, server))
+    first = _questions(page).nth(0)
+    qid, version, dom = first.get_attribute("data-qid"), first.get_attribute("data-version"), first.get_attribute("id")
+    saved = {"choice": _wrong(first), "correct": False, "version": version, "at": "2026-12-06T12:00:00Z"}
+    saved |= {"page": "quiz/sources.html", "dom": dom, "stem": "A question"}
+    page.evaluate(
+        f"localStorage.setItem('{KEY}', JSON.stringify({{version: 2, answers: {{'{qid}': {json.dumps(saved)}}}}}))"
+    )
+    page.goto(server + "/quiz/review.html")
+    meta = page.locator(".quiz-review-meta").first.inner_text()
+    assert meta.endswith(", 6 Dec 2026)") and "12/6" not in meta, meta
+    page.close()
+
+
+@pytest.mark.browser
 def test_version_1_progress_is_migrated(server: str, watched: Watched) -> None:
     page = watched.page
     practice_url = _first_set(page, server)

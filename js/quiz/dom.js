@@ -24,3 +24,9 @@ export function status(cls, text) { // a polite live region (role=status is aria
 export function all(root, selector) {
   return Array.prototype.slice.call(root.querySelectorAll(selector));
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+export function day(date) { // "6 Dec 2026": the same in every locale, never 12/6 or 6/12
+  return date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear();
+}

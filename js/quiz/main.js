@@ -1,10 +1,12 @@
 /* The entry point of the quiz's browser code, bundled by esbuild into theme/assets/quiz.js (`make js`), which
-   theme/main.html loads on every page: it acts only where there is a quiz. No framework, no network. Markup
+   theme/main.html loads on every page: it acts only where there is a quiz (and makes glossary terms reachable by
+   keyboard, glossary.js). No framework, no network. Markup
    comes from builder/templates/quiz_*.md.j2; without JavaScript every answer is still readable.
    With Material's instant navigation the page is swapped without a reload, so `init` runs again for every new
    page (document$); it sets up each element once. */
 
 import { exam, stopStaleTimer } from "./exam.js";
+import { glossary } from "./glossary.js";
 import { checklist } from "./mains.js";
 import { practice } from "./practice.js";
 import { printing } from "./print.js";
@@ -29,6 +31,7 @@ function init() {
   each(".quiz-mains[data-mid]", checklist);
   each("[data-quiz-progress]", progress);
   each("[data-quiz-reset]", resetter);
+  each("article.md-content__inner", glossary);
 }
 
 printing();

@@ -2,7 +2,7 @@
    link reopens its question clean for a fresh try (see practice.js). */
 
 import { load } from "./storage.js";
-import { el } from "./dom.js";
+import { day, el } from "./dom.js";
 import { retryLink } from "./practice.js";
 
 export function review(root) {
@@ -38,7 +38,7 @@ export function review(root) {
         link.href = retryLink(base + encodeURI(page), a.dom);
         const when = new Date(a.at), letter = "abcde".charAt(a.choice);
         li.append(link, el("span", "quiz-review-meta", " (you chose (" + letter + ")" +
-          (isNaN(when) ? "" : ", " + when.toLocaleDateString()) + ")"));
+          (isNaN(when) ? "" : ", " + day(when)) + ")"));
         ul.append(li);
       });
       list.append(section);

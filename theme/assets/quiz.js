@@ -24,6 +24,10 @@
   function all(root, selector) {
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function day(date) {
+    return date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear();
+  }
 
   // js/quiz/storage.js
   var KEY = "storyguide.quiz.v2";
@@ -259,6 +263,17 @@
     reset();
   }
 
+  // js/quiz/glossary.js
+  function glossary(article) {
+    const seen = /* @__PURE__ */ new Set();
+    article.querySelectorAll("abbr[title]").forEach((term) => {
+      const key = term.textContent.trim().toLowerCase();
+      if (seen.has(key) || term.closest(".quiz-q")) return;
+      seen.add(key);
+      term.tabIndex = 0;
+    });
+  }
+
   // js/quiz/mains.js
   function checklist(box) {
     const id = box.dataset.mid, version = box.dataset.version;
@@ -441,7 +456,7 @@
           const li = el("li"), link = el("a", "", a.stem || a.dom);
           link.href = retryLink(base + encodeURI(page), a.dom);
           const when = new Date(a.at), letter = "abcde".charAt(a.choice);
-          li.append(link, el("span", "quiz-review-meta", " (you chose (" + letter + ")" + (isNaN(when) ? "" : ", " + when.toLocaleDateString()) + ")"));
+          li.append(link, el("span", "quiz-review-meta", " (you chose (" + letter + ")" + (isNaN(when) ? "" : ", " + day(when)) + ")"));
           ul.append(li);
         });
         list.append(section);
@@ -476,6 +491,7 @@
     each(".quiz-mains[data-mid]", checklist);
     each("[data-quiz-progress]", progress);
     each("[data-quiz-reset]", resetter);
+    each("article.md-content__inner", glossary);
   }
   printing();
   window.addEventListener("pageshow", (event) => {
