@@ -1,6 +1,6 @@
 /* The entry point of the quiz's browser code, bundled by esbuild into theme/assets/quiz.js (`make js`), which
-   theme/main.html loads on every page: it acts only where there is a quiz (and makes glossary terms reachable by
-   keyboard, glossary.js). No framework, no network. Markup
+   theme/main.html loads on every page: it acts only where there is a quiz (and makes glossary terms and wide tables
+   reachable by keyboard: glossary.js, tables.js). No framework, no network. Markup
    comes from builder/templates/quiz_*.md.j2; without JavaScript every answer is still readable.
    With Material's instant navigation the page is swapped without a reload, so `init` runs again for every new
    page (document$); it sets up each element once. */
@@ -12,6 +12,7 @@ import { practice } from "./practice.js";
 import { printing } from "./print.js";
 import { progress, refresh, resetter } from "./progress.js";
 import { review } from "./review.js";
+import { scrollingTables } from "./tables.js";
 
 function init() {
   stopStaleTimer();
@@ -31,7 +32,10 @@ function init() {
   each(".quiz-mains[data-mid]", checklist);
   each("[data-quiz-progress]", progress);
   each("[data-quiz-reset]", resetter);
-  each("article.md-content__inner", glossary);
+  each("article.md-content__inner", (article) => {
+    glossary(article);
+    scrollingTables(article);
+  });
 }
 
 printing();

@@ -89,7 +89,7 @@
     };
     q.feedback = status("quiz-feedback");
     fs.insertBefore(q.feedback, q.details);
-    function mark(choice) {
+    function mark2(choice) {
       q.radios.forEach((r, i) => {
         const li = r.closest("li"), label = fs.querySelector("label[for='" + r.id + "']");
         const old = label && label.querySelector(".quiz-mark");
@@ -111,7 +111,7 @@
       fs.classList.toggle("quiz-q--right", choice >= 0 && right);
       fs.classList.toggle("quiz-q--wrong", choice >= 0 && !right);
       q.feedback.textContent = choice < 0 ? "– Not answered: the answer is " + q.letter(q.key) : right ? "✓ Correct" : "✗ Not correct: the answer is " + q.letter(q.key);
-      mark(choice);
+      mark2(choice);
     };
     q.place = (s, a) => {
       let changed = a.page !== q.page || a.dom !== q.dom || !a.correct && !a.stem;
@@ -139,7 +139,7 @@
       });
       fs.classList.remove("quiz-q--done", "quiz-q--right", "quiz-q--wrong");
       q.feedback.textContent = "";
-      mark(null);
+      mark2(null);
       if (q.details) q.details.open = false;
     };
     return q;
@@ -472,6 +472,32 @@
     root.quizRestore = render;
   }
 
+  // js/quiz/tables.js
+  function heading(wrap) {
+    for (let e = wrap.previousElementSibling; e; e = e.previousElementSibling) {
+      if (/^H[1-6]$/.test(e.tagName)) return e.textContent.replace(/¶$/, "").trim();
+    }
+    return "";
+  }
+  function mark(wrap) {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrolls && !wrap.hasAttribute("tabindex")) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", (heading(wrap) || "Table") + " (scrolls sideways)");
+    } else if (!scrolls && wrap.getAttribute("role") === "region") {
+      ["tabindex", "role", "aria-label"].forEach((name) => wrap.removeAttribute(name));
+    }
+  }
+  var resizing = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => document.querySelectorAll(".md-typeset__scrollwrap").forEach(mark), 200);
+  });
+  function scrollingTables(article) {
+    article.querySelectorAll(".md-typeset__scrollwrap").forEach(mark);
+  }
+
   // js/quiz/main.js
   function init() {
     stopStaleTimer();
@@ -491,7 +517,10 @@
     each(".quiz-mains[data-mid]", checklist);
     each("[data-quiz-progress]", progress);
     each("[data-quiz-reset]", resetter);
-    each("article.md-content__inner", glossary);
+    each("article.md-content__inner", (article) => {
+      glossary(article);
+      scrollingTables(article);
+    });
   }
   printing();
   window.addEventListener("pageshow", (event) => {
