@@ -15,14 +15,14 @@ from typing import Any
 
 import pytest
 
-from .test_accessibility import axe
 from .test_browser import Watched, browser, server
 
+axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 pypdf = pytest.importorskip("pypdf")
 bs4 = pytest.importorskip("bs4")
 
 pytestmark = pytest.mark.browser
-FIXTURES = (axe, browser, server)  # imported for pytest; named here so linters see them used
+FIXTURES = (browser, server)  # imported for pytest; named here so linters see them used
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's data-md-color-scheme
 MIN_FONT_PX = 12
@@ -98,6 +98,12 @@ PROBE_JS = """
   };
 }
 """
+
+
+@pytest.fixture(scope="module")
+def axe() -> Any:
+    """axe-core (bundled with axe-playwright-python), run in the page."""
+    return axe_sync.Axe()
 
 
 @pytest.fixture(scope="module")
