@@ -63,7 +63,8 @@ def test_new_article_from_draft_to_reviewed_rebuild(
     assert after.finding("meeting.place").status == "majority"  # the lake now has two sources of three
     news = (tmp_path / "docs" / "whats-new.md").read_text()
     assert news.index("Envoys Return") < news.index("Envoys Meet at the Lake")
-    assert "| Disputed | Majority |" in news
+    badge = '<span class="sg-status sg-status--{}">{}</span>'
+    assert f"| {badge.format('disputed', 'Disputed')} | {badge.format('majority', 'Majority')} |" in news
     after_ids = {q.id for q in build_bank(corpus, after)}
     unrelated = {qid for qid in before_ids if "meeting.place" not in qid and "meeting.mood" not in qid}
     assert unrelated and unrelated <= after_ids  # questions on untouched topics kept their ids
