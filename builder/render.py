@@ -172,7 +172,7 @@ def _environment() -> jinja2.Environment:
     env.context_class = _Context
     # `html` escapes user text for raw HTML blocks, where Markdown escapes would show as backslashes.
     env.filters.update(block=block, code_fence=code_fence, human_date=dates.human, html=escape, page_title=_page_title)
-    env.filters.update(precision=_precision_words, counted=counted)
+    env.filters.update(precision=_precision_words, counted=counted, said_when=_said_when)
     env.globals.update(
         kind_labels=KIND_LABELS,
         status_labels=STATUS_LABELS,
@@ -353,9 +353,7 @@ def render_site(
     def actor_page(actor_id: str, key: str | None) -> KeptPage:
         """An actor page, and its key (worked out here if None)."""
         profile = profiles()[actor_id]
-        events, claims, companions = actor_rows(analysis, profile, event_url)
-        rows = {"events": events, "claims": claims, "companions": companions}
-        page = render(actor_path(actor_id), "actor.md.j2", profile=profile, **rows)
+        page = render(actor_path(actor_id), "actor.md.j2", profile=profile)
         return key or _actor_key(corpus, profile), "", page
 
     def source_key(article: Article, part: str) -> str:
@@ -368,9 +366,8 @@ def render_site(
             view = _source_view(analysis, article)
             part = json.dumps(view, ensure_ascii=False)
         view = json.loads(part) if view is None else view
-        claims, actors_named = source_rows(corpus, article, view["statuses"])
         context = {"article": article, "raw": corpus.raw[article.id], "view": view}
-        page = render(source_path(article.id), "source.md.j2", claims=claims, actors_named=actors_named, **context)
+        page = render(source_path(article.id), "source.md.j2", **context)
         return source_key(article, part), part, page
 
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
@@ -501,88 +498,6 @@ def _fact_file(facts_key: str, write: Callable[[], str | bytes]) -> KeptPage:
 # Keys of cached pages. Each must change whenever anything the page shows changes: the builder's code and
 # templates, the shared content files (actors, topics, events, glossary, guide, quiz), and the page's own inputs.
 # tests/test_cache.py checks that builds using the cache give the same bytes as builds without it.
-
-
-# The rows of a source page's two longest lists, which source.md.j2 prints whole. Filled in here, a thousand source
-# pages (some 9,000 claims and 5,500 actors named) take half the time they took with the same loops in the
-# template. Every value goes through _finalize, as a template's would.
-CLAIM = """\
-### {label}
-
-[{status} across sources]({href})
-{{ data-search-exclude }}
-
-*{question}*
-**{value}**
-
-> {quote}
-
-"""
-CLAIM_NOTE = "{note}\n\n"
-ACTOR_NAMED = "- **{link}**: {role}\n\n"
-ACTOR_QUOTE = "    > {quote}\n    > {{ data-search-exclude }}\n\n"
-
-
-def source_rows(corpus: Corpus, article: Article, statuses: dict[str, Any]) -> tuple[Markup, Markup]:
-    """A source page's claims (CLAIM, and CLAIM_NOTE if it has a note) and actors named (ACTOR_NAMED, then an
-    ACTOR_QUOTE per quote), as Markdown. `statuses`: topic id -> (status, anchor of its row), from the page's
-    view (_source_view)."""
-    folder = page_folder(source_path(article.id))
-    claims = []
-    for claim in article.claims:
-        topic = corpus.topic(claim.topic)
-        status, anchor = statuses[topic.id]
-        claims.append(
-            CLAIM.format(
-                label=_finalize(topic.label),
-                status=_finalize(STATUS_LABELS[status]),
-                href=url_from(f"discrepancies.md#{anchor}", folder),
-                question=_finalize(topic.question),
-                value=_finalize(claim.value),
-                quote=_finalize(claim.quote),
-            )
-        )
-        if claim.note:
-            claims.append(CLAIM_NOTE.format(note=block(claim.note)))
-    named = []
-    for mention in article.actors:
-        actor = corpus.actor(mention.actor)
-        link = link_from(actor.name, actor_path(actor.id), folder)
-        named.append(ACTOR_NAMED.format(link=link, role=_finalize(mention.role)))
-        named += [ACTOR_QUOTE.format(quote=_finalize(quote)) for quote in mention.quotes]
-    return Markup("".join(claims)), Markup("".join(named))
-
-
-# The rows of an actor page's longest lists, which actor.md.j2 prints whole (see CLAIM above for why).
-ACTOR_EVENT = "- [{title}]({href}): {reports}{more}\n"  # reports: the first MAX_QUOTES, "date badge; ..."
-ACTOR_CLAIM = "- [{label}]({href}): **{value}** {badge}\n"
-ACTOR_COMPANION = "- {link}\n"
-
-
-def actor_rows(
-    analysis: Analysis, profile: ActorProfile, event_url: Callable[[str], str]
-) -> tuple[Markup, Markup, Markup]:
-    """An actor page's events (ACTOR_EVENT), the first MAX_LIST claims naming them (ACTOR_CLAIM) and the actors
-    they appear with (ACTOR_COMPANION), as Markdown. `event_url` gives an event's place on the timeline."""
-    folder = page_folder(actor_path(profile.actor.id))
-    events = []
-    for event in profile.events:
-        shown = event.reports[:MAX_QUOTES]
-        reports = "; ".join(f"{_finalize(_said_when(report))} {_badge(article, folder)}" for article, report in shown)
-        hidden = len(event.reports) - MAX_QUOTES
-        more = f"; and {_finalize(hidden)} more reports (see the timeline)" if hidden > 0 else ""
-        href = url_from(event_url(event.event.id), folder)
-        events.append(ACTOR_EVENT.format(title=_finalize(event.event.title), href=href, reports=reports, more=more))
-    claims = []
-    for article, claim in profile.claims[:MAX_LIST]:
-        finding = analysis.finding(claim.topic)
-        href = url_from(f"discrepancies.md#{finding.anchor}", folder)
-        label, value = _finalize(analysis.corpus.topic(claim.topic).label), _finalize(claim.value)
-        claims.append(ACTOR_CLAIM.format(label=label, href=href, value=value, badge=_badge(article, folder)))
-    companions = [
-        ACTOR_COMPANION.format(link=link_from(other.name, actor_path(other.id), folder)) for other in profile.companions
-    ]
-    return Markup("".join(events)), Markup("".join(claims)), Markup("".join(companions))
 
 
 def _source_view(analysis: Analysis, article: Article) -> dict[str, Any]:
