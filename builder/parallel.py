@@ -84,80 +84,98 @@ def start_map(
     count = _worker_count(len(items))
     if count < 1:
         return Results(lambda cancel: [] if cancel else _here(function, items, after_share))
-    import multiprocessing  # only when there is work to share out
+    return Results(_Shared(function, items, after_share, receive, count).results)
 
-    context = multiprocessing.get_context("fork")
-    size = max(1, len(items) // ((count + 1) * 16))
-    chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    taken = context.RawArray("b", len(chunks))  # shared: 1 once a process has taken the chunk
-    lock = context.Lock()
 
-    def take(chunk: int) -> bool:
-        with lock:
-            if taken[chunk]:
+class _Shared(Generic[T, R]):
+    """start_map's work shared out: the items in chunks, each taken by the first process to ask for it."""
+
+    def __init__(
+        self,
+        function: Callable[[T], R],
+        items: Sequence[T],
+        after_share: Callable[[], None] | None,
+        receive: Callable[[R], None] | None,
+        count: int,
+    ) -> None:
+        import multiprocessing  # only when there is work to share out
+
+        context = multiprocessing.get_context("fork")
+        self.function, self.items, self.after_share, self.receive = function, items, after_share, receive
+        size = max(1, len(items) // ((count + 1) * 16))
+        self.chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+        self.taken = context.RawArray("b", len(self.chunks))  # shared: 1 once a process has taken the chunk
+        self.lock = context.Lock()
+        self.theirs: list[list[R] | None] = [None] * len(self.chunks)
+        self.taken_in = [False] * len(self.chunks)
+        # With "fork", a worker's initializer and its arguments are inherited, never pickled: closures are fine.
+        self.pool = context.Pool(count, initializer=_start_worker, initargs=(self.run,))
+        _widen_results_pipe(self.pool)
+        # The pool's threads in this process pass tasks out and take results in; while this process's own work
+        # holds the interpreter, a worker whose results wait to be read stalls. Switching threads more often (as
+        # long as the workers run) keeps the workers going.
+        self.interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        # The worker processes as started: a killed one (out of memory, say) would leave its task undone and the
+        # pool waiting for ever, so take_in watches them. (Pool keeps them in its private `_pool` list.)
+        self.started: list[Any] = list(getattr(self.pool, "_pool", []))
+        try:
+            self.tasks = [self.pool.apply_async(_run, (chunk,)) for chunk in range(len(self.chunks))]
+        except BaseException:
+            self._stop()
+            raise
+
+    def take(self, chunk: int) -> bool:
+        with self.lock:
+            if self.taken[chunk]:
                 return False
-            taken[chunk] = 1
+            self.taken[chunk] = 1
             return True
 
-    def run(chunk: int) -> list[R] | None:
-        return _here(function, [items[i] for i in chunks[chunk]], after_share) if take(chunk) else None
+    def run(self, chunk: int) -> list[R] | None:
+        """A chunk's results, if this process is the first to take it (None if another one did)."""
+        if not self.take(chunk):
+            return None
+        return _here(self.function, [self.items[i] for i in self.chunks[chunk]], self.after_share)
 
-    # With "fork", a worker's initializer and its arguments are inherited, never pickled: closures are fine.
-    pool = context.Pool(count, initializer=_start_worker, initargs=(run,))
-    _widen_results_pipe(pool)
-    # The pool's threads in this process pass tasks out and take results in; while this process's own work
-    # holds the interpreter, a worker whose results wait to be read stalls. Switching threads more often (as
-    # long as the workers run) keeps the workers going.
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_INTERVAL)
-    # The worker processes as started: a killed one (out of memory, say) would leave its task undone and the
-    # pool waiting for ever, so results() watches them. (Pool keeps them in its private `_pool` list.)
-    started: list[Any] = list(getattr(pool, "_pool", []))
-    try:
-        tasks = [pool.apply_async(_run, (chunk,)) for chunk in range(len(chunks))]
-    except BaseException:
-        sys.setswitchinterval(interval)
-        pool.terminate()
-        raise
-    theirs: list[list[R] | None] = [None] * len(chunks)
-    taken_in = [False] * len(chunks)
-
-    def take_in(wait: bool) -> None:
+    def take_in(self, wait: bool) -> None:
         """Take in the chunks the workers have finished (every chunk, if `wait`), passing results to `receive`; a
         worker's exception is raised here."""
-        for chunk, task in enumerate(tasks):
-            if taken_in[chunk]:
+        for chunk, task in enumerate(self.tasks):
+            if self.taken_in[chunk]:
                 continue
             while wait and not task.ready():
                 task.wait(0.1)
-                if not task.ready() and any(process.exitcode is not None for process in started):
+                if not task.ready() and any(process.exitcode is not None for process in self.started):
                     raise RuntimeError("a worker process ended before its work was done (killed, or out of memory?)")
             if task.ready():
-                taken_in[chunk] = True
-                theirs[chunk] = done = task.get()
-                if receive is not None and done is not None:
+                self.taken_in[chunk] = True
+                self.theirs[chunk] = done = task.get()
+                if self.receive is not None and done is not None:
                     for result in done:
-                        receive(result)
+                        self.receive(result)
 
-    def results(cancel: bool) -> list[R]:
+    def results(self, cancel: bool) -> list[R]:
+        """This process takes the chunks no worker has started yet, from the end; then every result, in order."""
         try:
             if cancel:
                 return []
-            mine: list[list[R] | None] = [None] * len(chunks)
-            for chunk in reversed(range(len(chunks))):
-                mine[chunk] = run(chunk)
-                take_in(wait=False)
-            take_in(wait=True)
+            mine: list[list[R] | None] = [None] * len(self.chunks)
+            for chunk in reversed(range(len(self.chunks))):
+                mine[chunk] = self.run(chunk)
+                self.take_in(wait=False)
+            self.take_in(wait=True)
         finally:
-            sys.setswitchinterval(interval)
-            pool.terminate()  # every task has ended (or one failed): stop the workers
+            self._stop()  # every task has ended (or one failed): stop the workers
         found: list[R] = []
-        for chunk, done in enumerate(a if a is not None else b for a, b in zip(mine, theirs, strict=True)):
+        for chunk, done in enumerate(a if a is not None else b for a, b in zip(mine, self.theirs, strict=True)):
             assert done is not None, f"chunk {chunk} was taken by no process"
             found += done
         return found
 
-    return Results(results)
+    def _stop(self) -> None:
+        sys.setswitchinterval(self.interval)
+        self.pool.terminate()
 
 
 def _widen_results_pipe(pool: Any) -> None:

@@ -8,14 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from builder.cache import BuildCache
+from builder.runner import Pages, run
 from builder.validate import Corpus, load_corpus, quick_corpus
 from builder.write import PageWriter, WriteReport, write_pages
-
-if TYPE_CHECKING:
-    from builder.render import Pages
 
 # The later stages (analyse, questions, render: Jinja among them) are imported where they are first needed, not
 # here: a full build imports them while worker processes parse the articles (_prepare_rendering), and `check`
@@ -60,26 +58,21 @@ def generate(content: Path, cache: BuildCache | None = None, writer: PageWriter 
     First, with a cache, the fast path: if only summaries, key points or editor's notes changed since the last
     build, only the changed articles are read and only their source pages rendered (validate.quick_corpus).
 
-    `writer`: pages are written as they are rendered, once the content has passed every check (render_site)."""
-    quick = None if cache is None else quick_corpus(content, cache)
-    if quick is not None:
-        changed, count = quick
-        if writer is not None:
-            writer.claim()
-        from builder.analyse import analyse
-        from builder.render import render_site
-
-        return Generated(count, render_site(changed, analyse(changed), _no_bank, cache, True, writer))
-    corpus = load_corpus(content, cache, meanwhile=_prepare_rendering)
+    `writer`: pages are written as they are rendered, once the content has passed every check (runner.run)."""
+    cache = cache or BuildCache()  # one that starts empty and is not kept: every page is made
+    quick = quick_corpus(content, cache)
+    corpus = quick[0] if quick is not None else load_corpus(content, cache, meanwhile=_prepare_rendering)
     if writer is not None:
         writer.claim()
     from builder.analyse import analyse
     from builder.questions import build_bank
-    from builder.render import render_site
+    from builder.render import plan_site
 
     analysis = analyse(corpus)
-    bank = partial(build_bank, corpus, analysis)
-    return Generated(len(corpus.articles), render_site(corpus, analysis, bank, cache, write=writer))
+    if quick is not None:  # only the changed articles: their source pages, the rest from the cache
+        return Generated(quick[1], run(plan_site(corpus, analysis, _no_bank, cache, changed_only=True), cache, writer))
+    plan = plan_site(corpus, analysis, partial(build_bank, corpus, analysis), cache)
+    return Generated(len(corpus.articles), run(plan, cache, writer))
 
 
 def _prepare_rendering() -> None:

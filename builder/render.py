@@ -1,4 +1,6 @@
-"""Render stage: the validated corpus -> Markdown pages, through Jinja2 templates. No file I/O here.
+"""Render stage: the validated corpus and its analysis -> the plan of the site's pages (plan_site): for each page,
+its path and either the page kept from the last build (its key, a digest of what it shows, is unchanged) or a
+function that makes it through its Jinja2 template. runner.run makes the plan; no file I/O and no processes here.
 
 Templates print every `{{ value }}` through `markdown_text.inline`, so user text is escaped unless Python code
 deliberately built it as Markdown (a `Markup` value, such as a link from `link`).
@@ -16,7 +18,7 @@ import types
 from collections.abc import Callable, Sequence
 from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -25,31 +27,16 @@ from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
 from builder.cache import BuildCache, KeptPage, code_version, digest
 from builder.markdown_text import block, code_fence, inline, inline_text, link_from, page_folder, url_from
-from builder.model import Article, EventReport
-from builder.parallel import forks, start_map
+from builder.model import Actor, Article, EventReport
+from builder.runner import Entry, Make, Plan, Reuse
 from builder.validate import Corpus
 
 if TYPE_CHECKING:
     from builder.questions import Question
-    from builder.write import Soon
 
-__all__ = ["Pages", "render_site"]
+__all__ = ["plan_site", "render_page"]
 
 T = TypeVar("T")
-Pages = dict[str, str | bytes]  # docs path ('sources/x.md') -> Markdown text, or a download's bytes
-Written = tuple[bool, tuple[int, int]]  # whether a page's file was written (not already holding it), its stat
-
-
-class PageWrite(Protocol):
-    """What render_site writes pages with (write.PageWriter)."""
-
-    done: dict[str, Written]
-
-    def share(self) -> None: ...
-
-    def soon(self, relative: str, content: str | bytes) -> Soon: ...
-
-    def catch_up(self) -> None: ...
 
 
 KIND_LABELS = {
@@ -259,196 +246,163 @@ def actor_path(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
 
 
-def render_site(
+def plan_site(
     corpus: Corpus,
     analysis: Analysis,
     bank: Callable[[], Sequence[Question]],
-    cache: BuildCache | None = None,
+    cache: BuildCache,
     changed_only: bool = False,
-    write: PageWrite | None = None,
-) -> Pages:
-    """Every page of the site, keyed by docs path. `bank` makes the question bank, only if the quiz pages must be
-    rendered. `write` (a write.PageWriter, claimed): each page rendered is written by the process that rendered
-    it, so that writing overlaps rendering: at once, or a little later if another process is creating a file
-    (PageWriter.soon). What was done is recorded in `write.done`. Pages taken from the cache are left for
-    write_pages.
+) -> Plan:
+    """What pages the site needs, and which of those kept in `cache` are still current (its `pages`, each with the
+    key of what it showed): runner.run makes the rest. `bank` makes the question bank, only if the quiz pages must
+    be rendered.
 
-    With a `cache` (builder/cache.py), pages whose inputs are unchanged are taken from it: when the facts are as
-    in the last build (only summaries, key points or editor's notes changed), every page but the source pages is;
-    otherwise actor pages are, by their own keys, and the overview and quiz pages are rendered again. A source
-    page is taken when its article and raw text are unchanged and so is what it shows of the analysis (its
-    "view", `_source_view`: kept with the page, so with unchanged facts it needs no analysis at all).
+    When the facts are as in the last build (only summaries, key points or editor's notes changed), every page but
+    the source pages is taken as it was; otherwise actor pages are, by their own keys, and the overview and quiz
+    pages are rendered again. A source page is taken when its article and raw text are unchanged and so is what it
+    shows of the analysis (its "view", `_source_view`: kept with the page, so with unchanged facts it needs no
+    analysis at all).
 
     `changed_only`: the corpus holds only the articles whose files changed, the facts being those of the last
     build (validate.quick_corpus checked it); every other page is taken from the cache as it is."""
-    cache = cache or BuildCache()
-    environment = _environment()
-    shared = {
-        "corpus": corpus,
-        "analysis": analysis,
-        "source_path": source_path,
-        "actor_path": actor_path,
-        "reviewed": [a for a in corpus.articles if a.status == "reviewed"],
-    }
-    pages: Pages = {}
-    glossary = abbreviations(corpus)
-
-    @functools.cache  # worked out once, if a page needs it
-    def timeline_parts() -> list[tuple[str, str, Years]]:
-        return _timeline_parts(analysis.timeline)
-
-    @functools.cache  # worked out once, if a page needs it
-    def conflict_parts() -> list[tuple[str, Sequence[TimelineEntry], list[tuple[str, str]]]]:
-        return _conflict_pages(analysis)
-
-    @functools.cache  # worked out once, if a page needs it
-    def event_pages() -> dict[str, str]:
-        return {entry.event.id: path for path, _, years in timeline_parts() for entry in _entries(years)}
-
-    @functools.cache  # worked out once, if a page needs it
-    def conflict_pages() -> dict[str, str]:
-        return {entry.event.id: path for path, entries, _ in conflict_parts() for entry in entries}
-
-    def event_url(event_id: str) -> str:
-        """The docs path of an event's entry on the timeline (which may be split in parts)."""
-        return f"{event_pages().get(event_id, 'timeline.md')}#event-{event_id}"
-
-    def conflict_url(event_id: str) -> str:
-        """The docs path of the entry of an event dated differently (discrepancies.md unless there are many)."""
-        return f"{conflict_pages().get(event_id, 'discrepancies.md')}#event-{event_id}"
-
-    shared.update(event_url=event_url, conflict_url=conflict_url)
-
-    def render(path: str, template: str, **context: Any) -> str:
-        return render_page(template, path, environment=environment, **shared, **context) + glossary
-
-    # Pages to make: each page's path, and a function giving its cache key, its part (see BuildCache.keep_page)
-    # and its text. Source pages, actor pages and downloads (`many`, in that order) are shared out between
-    # worker processes and this one when there are many (builder/parallel.py); first this process works out and
-    # renders the overview and quiz pages (`own`). What a page needs is worked out by each process that renders
-    # one. The workers start at the front, and this process, joining in later, takes from the back: it has
-    # already worked out what the actor pages and downloads need (the actor profiles, the question bank) for its
-    # own pages, so the workers seldom have to work them out again.
-    Job = tuple[str, Callable[[], KeptPage]]
-    many: list[Job] = []
-    later: list[Job] = []  # actor pages and downloads, to go after the source pages in `many`
-    own: list[Job] = []
-
-    def place(path: str, make: Callable[[], KeptPage], jobs: list[Job]) -> None:
-        pages[path] = ""  # its place, so that pages come in the same order however many were in the cache
-        jobs.append((path, make))
-
-    def add(path: str, template: str, **context: Any) -> None:
-        """An overview or quiz page: it shows facts only, so it is kept under the facts key."""
-        place(path, lambda: (facts_key, "", render(path, template, **context)), own)
-
-    def take(path: str, kept: KeptPage) -> None:
-        pages[path] = kept[2]
-        cache.keep_page(path, kept)
-
-    @functools.cache  # worked out once in each process that renders an actor page
-    def profiles() -> dict[str, ActorProfile]:
-        return {profile.actor.id: profile for profile in analysis.actors}
-
-    def actor_page(actor_id: str, key: str | None) -> KeptPage:
-        """An actor page, and its key (worked out here if None)."""
-        profile = profiles()[actor_id]
-        page = render(actor_path(actor_id), "actor.md.j2", profile=profile)
-        return key or _actor_key(corpus, profile), "", page
-
-    def source_key(article: Article, part: str) -> str:
-        return digest(code_version(), corpus.shared_digest, corpus.article_digests.get(article.id, ""), part)
-
-    def source_page(article: Article, part: str | None) -> KeptPage:
-        """A source page, and its key: `part` is its view of the analysis, worked out here if None."""
-        view = None
-        if part is None:
-            view = _source_view(analysis, article)
-            part = json.dumps(view, ensure_ascii=False)
-        view = json.loads(part) if view is None else view
-        context = {"article": article, "raw": corpus.raw[article.id], "view": view}
-        page = render(source_path(article.id), "source.md.j2", **context)
-        return source_key(article, part), part, page
-
+    pages = _PageMaker(corpus, analysis)
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
     same_facts = cache.same_facts(facts_key)
-    facts_as_kept = cache.facts_key == facts_key  # the source pages' views kept in the cache are current
+    actors = [] if same_facts else [_kept_or_made(cache, pages, actor) for actor in corpus.actors]
+    facts_as_kept = cache.facts_key == facts_key  # the views kept with the source pages are current
+    sources = [pages.source(a, cache.page(source_path(a.id)), facts_as_kept, changed_only) for a in corpus.articles]
+    bank_once = functools.cache(bank)  # worked out once in each process that needs it
+    downloads: list[Entry] = []
     if not same_facts:
-        for actor in corpus.actors:
-            path = actor_path(actor.id)
-            previous = cache.page(path)
-            if previous is None:  # nothing to compare with: the key comes with the page
-                place(path, partial(actor_page, actor.id, None), later)
-                continue
-            key = _actor_key(corpus, profiles()[actor.id])
-            if previous[0] == key:
-                take(path, (key, "", previous[2]))
-            else:
-                place(path, partial(actor_page, actor.id, key), later)
-    for article in corpus.articles:
+        from builder.export import download_writers
+
+        for path, download in download_writers(corpus, bank_once).items():
+            downloads.append(Make(path, partial(_fact_file, facts_key, download), last=True))
+        # Needed by this process's own pages and by the source pages too: worked out once, before forking.
+        _worked_out = (analysis.timeline, analysis.findings)  # cached properties: reading them works them out
+    pages.environment.get_template("actor.md.j2")  # compiled (or read) once, before forking
+    pages.environment.get_template("source.md.j2")
+
+    def own() -> list[Entry]:
+        """This process's pages: the overview and quiz pages (or, with the same facts, the cached ones)."""
+        entries: list[Entry] = []
+        if same_facts:
+            entries += [Reuse(path, kept) for path, kept in cache.pages.items() if not kept[1]]
+        else:
+            add = partial(_add_page, entries, pages, facts_key)
+            _overview_pages(corpus, analysis, bank_once, add, pages.timeline_parts, pages.conflict_parts)
+        if changed_only:  # the source pages of the articles that did not change
+            entries += [Reuse(path, kept) for path, kept in cache.pages.items() if kept[1] and path not in seen]
+        return entries
+
+    seen = {entry.path for entry in [*actors, *sources]}
+    return Plan([*actors, *sources, *downloads], own)
+
+
+def _add_page(
+    entries: list[Entry], pages: _PageMaker, facts_key: str, path: str, template: str, **context: Any
+) -> None:
+    """An overview or quiz page: it shows facts only, so it is kept under the facts key."""
+    entries.append(Make(path, lambda: (facts_key, "", pages.render(path, template, **context))))
+
+
+def _kept_or_made(cache: BuildCache, pages: _PageMaker, actor: Actor) -> Entry:
+    """An actor page: the kept one if its key is unchanged."""
+    path = actor_path(actor.id)
+    previous = cache.page(path)
+    if previous is None:  # nothing to compare with: the key comes with the page
+        return Make(path, partial(pages.actor, actor.id, None), last=True)
+    key = _actor_key(pages.corpus, pages.profiles[actor.id])
+    if previous[0] == key:
+        return Reuse(path, (key, "", previous[2]))
+    return Make(path, partial(pages.actor, actor.id, key), last=True)
+
+
+class _PageMaker:
+    """Renders the pages of one corpus and analysis, working out once what several pages need (in each process
+    that renders one: worker processes are forked with it)."""
+
+    def __init__(self, corpus: Corpus, analysis: Analysis) -> None:
+        self.corpus, self.analysis = corpus, analysis
+        self.environment = _environment()
+        self.glossary = abbreviations(corpus)
+        self.shared: dict[str, Any] = {
+            "corpus": corpus,
+            "analysis": analysis,
+            "source_path": source_path,
+            "actor_path": actor_path,
+            "reviewed": [a for a in corpus.articles if a.status == "reviewed"],
+            "event_url": self.event_url,
+            "conflict_url": self.conflict_url,
+        }
+
+    def render(self, path: str, template: str, **context: Any) -> str:
+        return render_page(template, path, environment=self.environment, **self.shared, **context) + self.glossary
+
+    @functools.cached_property
+    def timeline_parts(self) -> list[tuple[str, str, Years]]:
+        return _timeline_parts(self.analysis.timeline)
+
+    @functools.cached_property
+    def conflict_parts(self) -> list[tuple[str, Sequence[TimelineEntry], list[tuple[str, str]]]]:
+        return _conflict_pages(self.analysis)
+
+    @functools.cached_property
+    def event_pages(self) -> dict[str, str]:
+        return {entry.event.id: path for path, _, years in self.timeline_parts for entry in _entries(years)}
+
+    @functools.cached_property
+    def conflict_pages(self) -> dict[str, str]:
+        return {entry.event.id: path for path, entries, _ in self.conflict_parts for entry in entries}
+
+    def event_url(self, event_id: str) -> str:
+        """The docs path of an event's entry on the timeline (which may be split in parts)."""
+        return f"{self.event_pages.get(event_id, 'timeline.md')}#event-{event_id}"
+
+    def conflict_url(self, event_id: str) -> str:
+        """The docs path of the entry of an event dated differently (discrepancies.md unless there are many)."""
+        return f"{self.conflict_pages.get(event_id, 'discrepancies.md')}#event-{event_id}"
+
+    @functools.cached_property
+    def profiles(self) -> dict[str, ActorProfile]:
+        return {profile.actor.id: profile for profile in self.analysis.actors}
+
+    def actor(self, actor_id: str, key: str | None) -> KeptPage:
+        """An actor page, and its key (worked out here if None)."""
+        profile = self.profiles[actor_id]
+        page = self.render(actor_path(actor_id), "actor.md.j2", profile=profile)
+        return key or _actor_key(self.corpus, profile), "", page
+
+    def source_key(self, article: Article, part: str) -> str:
+        return digest(code_version(), self.corpus.shared_digest, self.corpus.article_digests.get(article.id, ""), part)
+
+    def source(self, article: Article, previous: KeptPage | None, facts_as_kept: bool, changed_only: bool) -> Entry:
+        """A source page: the kept one (`previous`) if its key is unchanged. `facts_as_kept`: the views kept with
+        the pages are current."""
         path = source_path(article.id)
-        previous = cache.page(path)
         if previous is None and not changed_only:  # nothing to compare with: view and key come with the page
-            place(path, partial(source_page, article, None), many)
-            continue
+            return Make(path, partial(self.source_page, article, None))
         if facts_as_kept and previous is not None:
             part = previous[1]
         elif changed_only:
             raise ValueError(f"{path} is not in the cache: changed_only needs the last build's view of it")
         else:
-            part = json.dumps(_source_view(analysis, article), ensure_ascii=False)
-        key = source_key(article, part)
+            part = json.dumps(_source_view(self.analysis, article), ensure_ascii=False)
+        key = self.source_key(article, part)
         if previous is not None and previous[0] == key:
-            take(path, (key, part, previous[2]))
-        else:
-            place(path, partial(source_page, article, part), many)
-    bank_once = functools.cache(bank)  # worked out once in each process that needs it
-    if not same_facts:
-        from builder.export import download_writers
+            return Reuse(path, (key, part, previous[2]))
+        return Make(path, partial(self.source_page, article, part))
 
-        for path, download in download_writers(corpus, bank_once).items():
-            place(path, partial(_fact_file, facts_key, download), later)
-        # Needed by this process's own pages and by the source pages too: worked out once, before forking.
-        _worked_out = (analysis.timeline, analysis.findings)  # cached properties: reading them works them out
-    many += later
-    for template in ("actor.md.j2", "source.md.j2"):
-        environment.get_template(template)  # compiled (or read: compiled_templates_folder) once, before forking
-
-    def finish(job: Job) -> tuple[KeptPage, Soon | None]:
-        """A page made, and written (now or soon) if there is a writer."""
-        path, make = job
-        kept = make()
-        return kept, None if write is None else write.soon(path, kept[2])
-
-    if write is not None and forks(len(many)):
-        write.share()
-    made = start_map(lambda i: finish(many[i]), range(len(many)), None if write is None else write.catch_up)
-    results: list[tuple[str, tuple[KeptPage, Soon | None]]] = []
-    try:
-        if same_facts:
-            for path, kept in cache.pages.items():
-                if not kept[1]:  # not a source page: it shows facts only, which are unchanged
-                    take(path, kept)
-        else:
-            timeline, conflicts = timeline_parts(), conflict_parts()
-            _overview_pages(corpus, analysis, bank_once, add, timeline, conflicts)
-        if changed_only:
-            for path, kept in cache.pages.items():
-                if kept[1] and path not in pages:  # the source pages of the articles that did not change
-                    take(path, kept)
-        results += [(path, finish((path, make))) for path, make in own]
-    except BaseException:
-        made(cancel=True)  # stop the workers: their pages are no longer wanted
-        raise
-    results += zip((path for path, _ in many), made(), strict=True)  # with the workers' pages
-    if write is not None:
-        write.catch_up()
-    for path, (kept, soon) in results:
-        take(path, kept)
-        if write is not None and soon is not None:
-            assert soon.written is not None, f"{path} was not written"
-            write.done[path] = soon.written
-    return pages
+    def source_page(self, article: Article, part: str | None) -> KeptPage:
+        """A source page, and its key: `part` is its view of the analysis, worked out here if None."""
+        view = None
+        if part is None:
+            view = _source_view(self.analysis, article)
+            part = json.dumps(view, ensure_ascii=False)
+        view = json.loads(part) if view is None else view
+        context = {"article": article, "raw": self.corpus.raw[article.id], "view": view}
+        page = self.render(source_path(article.id), "source.md.j2", **context)
+        return self.source_key(article, part), part, page
 
 
 def _overview_pages(

@@ -33,7 +33,7 @@ from builder.validate import Corpus
 
 __all__ = ["add_quiz_pages", "html_href", "mains_version"]
 
-Add = Callable[..., None]  # render_site's add(docs_path, template, **context)
+Add = Callable[..., None]  # plan_site's add(docs_path, template, **context)
 
 MINUTES_PER_QUESTION = 1.2  # UPSC prelims GS paper I: 100 questions in 120 minutes
 DOWNLOAD_LABELS = {  # export format -> what the download is and what it is for

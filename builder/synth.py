@@ -472,12 +472,13 @@ def _article(
     actors: Sequence[_Actor],
     by_id: Mapping[str, _Actor],
 ) -> tuple[dict[str, object], str]:
+    """One article's YAML data and raw text. The parts are drawn in a fixed order from `rng`, so a seed always
+    gives the same corpus; every sentence a quote takes is put in the raw text (`quoted`)."""
     article_id = f"synth-{i:04d}"
     outlet = rng.choice(OUTLETS) if rng.random() < 0.8 else None
     kind = rng.choice(KINDS)
     added = ADDED_FROM + datetime.timedelta(days=rng.randrange(365))
     quoted: list[str] = []  # sentences of the raw text that the YAML quotes
-
     chosen: list[_Event] = []
     wanted = rng.randint(3, 8)
     while len(chosen) < wanted:
@@ -485,62 +486,13 @@ def _article(
         if event not in chosen:
             chosen.append(event)
     mentioned = rng.sample([a for a in actors if a.kind != "office"], rng.randint(3, 8))
-    reports = []
-    for event in sorted(chosen, key=lambda e: e.day):
-        date, words, opening = _dating(rng, event.day)
-        planned = rng.random() < 0.1
-        takers = list(dict.fromkeys([*event.actors, *(a.id for a in mentioned[:1])]))
-        names = " and ".join(_named(by_id[a]) for a in takers[:2])
-        sentence = f"{opening}, {names} {'were due to ' + event.due if planned else event.done}."
-        quoted.append(sentence)
-        reports.append(
-            {
-                "event": event.id,
-                "date": date,
-                "date_text": words,
-                **({"planned": True} if planned else {}),
-                "title": event.title if not planned else f"{event.title} (planned)",
-                "actors": takers[:3],
-                "quote": sentence,
-            }
-        )
-
-    claims = []
-    for topic in sorted(rng.sample(list(topics), rng.randint(5, 12)), key=lambda t: t.id):
-        weights = [3.0, 1.5, 1.0, 0.6][: len(topic.values)]
-        value = rng.choices(topic.values, weights=weights)[0]
-        sentence = topic.sentence.format(value=value)
-        if rng.random() < 0.3:  # some claims are a speaker's words in quote marks
-            sentence = f'"{sentence[:-1]}," {rng.choice(mentioned).name} said.'
-        quoted.append(_curly(sentence))
-        claims.append({"topic": topic.id, "value": value[0].upper() + value[1:], "quote": sentence})
-
-    mentions = []
-    for actor, role in zip(mentioned, rng.sample(ROLES, len(mentioned)), strict=False):
-        name = rng.choice([actor.name, *actor.aliases])
-        name = name[0].upper() + name[1:]
-        said = rng.choice(FILLER).format(subject=rng.choice(FILLER_SUBJECTS))
-        sentence = f"{name}, described here as {role.lower()}, said that {said[0].lower()}{said[1:]}"
-        quoted.append(sentence)
-        quotes = [f"{name}, described here as {role.lower()}"]
-        if actor.name != name:
-            extra = f"{actor.name} declined to comment on {rng.choice(FILLER_SUBJECTS)}."
-            quoted.append(extra)
-            quotes.append(extra)
-        mentions.append({"actor": actor.id, "role": role, "quotes": quotes})
-
+    reports = _reports(rng, chosen, mentioned, by_id, quoted)
+    claims = _claims(rng, topics, mentioned, quoted)
+    mentions = _mentions(rng, mentioned, quoted)
     title = f"{rng.choice(['Envoys', 'Negotiators', 'Delegations'])} {rng.choice(['meet', 'talk', 'stall'])} " + (
         f"in {rng.choice(VENUES)} as {rng.choice(FILLER_SUBJECTS)} stay in dispute"
     )
-    body = quoted + [rng.choice(FILLER).format(subject=rng.choice(FILLER_SUBJECTS)) for _ in range(len(quoted))]
-    rng.shuffle(body)
-    paragraphs, at = [], 0
-    while at < len(body):
-        size = rng.randint(3, 6)
-        paragraphs.append(" ".join(body[at : at + size]))
-        at += size
-    raw = f"{title}\n\n" + "\n\n".join(paragraphs) + "\n"
-
+    raw = _raw_text(rng, title, quoted)
     first, second = claims[0], claims[1]
     article: dict[str, object] = {
         "id": article_id,
@@ -564,6 +516,82 @@ def _article(
         article["editor_note"] = "The text names no author and may describe an earlier round."
     article.update(events=reports, claims=claims, actors=mentions)
     return article, raw
+
+
+def _reports(
+    rng: random.Random,
+    chosen: Sequence[_Event],
+    mentioned: Sequence[_Actor],
+    by_id: Mapping[str, _Actor],
+    quoted: list[str],
+) -> list[dict[str, object]]:
+    """The article's events, in date order, each with the sentence that reports it (added to `quoted`)."""
+    reports: list[dict[str, object]] = []
+    for event in sorted(chosen, key=lambda e: e.day):
+        date, words, opening = _dating(rng, event.day)
+        planned = rng.random() < 0.1
+        takers = list(dict.fromkeys([*event.actors, *(a.id for a in mentioned[:1])]))
+        names = " and ".join(_named(by_id[a]) for a in takers[:2])
+        sentence = f"{opening}, {names} {'were due to ' + event.due if planned else event.done}."
+        quoted.append(sentence)
+        reports.append(
+            {
+                "event": event.id,
+                "date": date,
+                "date_text": words,
+                **({"planned": True} if planned else {}),
+                "title": event.title if not planned else f"{event.title} (planned)",
+                "actors": takers[:3],
+                "quote": sentence,
+            }
+        )
+    return reports
+
+
+def _claims(
+    rng: random.Random, topics: Sequence[_Topic], mentioned: Sequence[_Actor], quoted: list[str]
+) -> list[dict[str, str]]:
+    """Answers to 5 to 12 topics, some of them as a speaker's words in quote marks."""
+    claims = []
+    for topic in sorted(rng.sample(list(topics), rng.randint(5, 12)), key=lambda t: t.id):
+        weights = [3.0, 1.5, 1.0, 0.6][: len(topic.values)]
+        value = rng.choices(topic.values, weights=weights)[0]
+        sentence = topic.sentence.format(value=value)
+        if rng.random() < 0.3:
+            sentence = f'"{sentence[:-1]}," {rng.choice(mentioned).name} said.'
+        quoted.append(_curly(sentence))
+        claims.append({"topic": topic.id, "value": value[0].upper() + value[1:], "quote": sentence})
+    return claims
+
+
+def _mentions(rng: random.Random, mentioned: Sequence[_Actor], quoted: list[str]) -> list[dict[str, object]]:
+    """The actors named, each with a role and the words that name them (by a name or an alias)."""
+    mentions: list[dict[str, object]] = []
+    for actor, role in zip(mentioned, rng.sample(ROLES, len(mentioned)), strict=False):
+        name = rng.choice([actor.name, *actor.aliases])
+        name = name[0].upper() + name[1:]
+        said = rng.choice(FILLER).format(subject=rng.choice(FILLER_SUBJECTS))
+        sentence = f"{name}, described here as {role.lower()}, said that {said[0].lower()}{said[1:]}"
+        quoted.append(sentence)
+        quotes = [f"{name}, described here as {role.lower()}"]
+        if actor.name != name:
+            extra = f"{actor.name} declined to comment on {rng.choice(FILLER_SUBJECTS)}."
+            quoted.append(extra)
+            quotes.append(extra)
+        mentions.append({"actor": actor.id, "role": role, "quotes": quotes})
+    return mentions
+
+
+def _raw_text(rng: random.Random, title: str, quoted: list[str]) -> str:
+    """The title, then the quoted sentences shuffled among as many filler ones, in paragraphs of 3 to 6."""
+    body = quoted + [rng.choice(FILLER).format(subject=rng.choice(FILLER_SUBJECTS)) for _ in range(len(quoted))]
+    rng.shuffle(body)
+    paragraphs, at = [], 0
+    while at < len(body):
+        size = rng.randint(3, 6)
+        paragraphs.append(" ".join(body[at : at + size]))
+        at += size
+    return f"{title}\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def _label(topics: Sequence[_Topic], claim: Mapping[str, object]) -> str:

@@ -6,10 +6,9 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from builder.render import Pages, Written
+from builder.runner import Pages, Written
 
 __all__ = ["PageWriter", "Soon", "WriteReport", "write_pages"]
 
@@ -138,7 +137,7 @@ def write_pages(
     `known` gives, for pages whose content is what an earlier write put there, the (size, mtime_ns) their files
     had then: a file that still has them is taken as unchanged without being read. The report gives every
     page's (size, mtime_ns) after this write, for the next one. `writer`: a PageWriter for `out` (its own
-    `known` then serves) that may have written some of the pages already (its `done`), as render_site does
+    `known` then serves) that may have written some of the pages already (its `done`), as runner.run does
     while it renders.
 
     `out` must be a folder this function created (it holds a marker file), so a mistaken path can never

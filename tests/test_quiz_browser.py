@@ -671,7 +671,7 @@ def _markdown_to_html(text: str) -> str:
 
 
 def _render_quiz(corpus: Corpus, bank: tuple[Question, ...]) -> dict[str, str]:
-    """The quiz pages' Markdown, rendered as render_site renders them."""
+    """The quiz pages' Markdown, rendered as plan_site renders them."""
     analysis = analyse(corpus)
     pages: dict[str, str] = {}
 
