@@ -227,13 +227,9 @@ class BuildCache:
         prefix = f"{folder.resolve()}/"
         self.new_file_stats = {prefix + path: stat for path, stat in stats.items()}
 
-    def same_facts(self, facts_key: str) -> bool:
-        """Whether the pages kept were rendered from the same facts; remembers `facts_key` for `save`."""
+    def record_facts(self, facts_key: str) -> None:
+        """Remember the facts key of the pages this build keeps, for `save`."""
         self.new_facts_key = facts_key
-        return bool(self.pages) and self.facts_key == facts_key
-
-    def page(self, path: str) -> KeptPage | None:
-        return self.pages.get(path)
 
     def keep_page(self, path: str, page: KeptPage) -> None:
         self.kept_pages[path] = page

@@ -109,7 +109,7 @@ class _Shared(Generic[T, R]):
         self.theirs: list[list[R] | None] = [None] * len(self.chunks)
         self.taken_in = [False] * len(self.chunks)
         # With "fork", a worker's initializer and its arguments are inherited, never pickled: closures are fine.
-        self.pool = context.Pool(count, initializer=_start_worker, initargs=(self.run,))
+        self.pool: Any = context.Pool(count, initializer=_start_worker, initargs=(self.run,))
         _widen_results_pipe(self.pool)
         # The pool's threads in this process pass tasks out and take results in; while this process's own work
         # holds the interpreter, a worker whose results wait to be read stalls. Switching threads more often (as
@@ -176,6 +176,10 @@ class _Shared(Generic[T, R]):
     def _stop(self) -> None:
         sys.setswitchinterval(self.interval)
         self.pool.terminate()
+        # The pool holds this object (its workers' initializer argument): letting the pool go breaks the cycle, which
+        # only the garbage collector could free, and builds pause it (pipeline._collector_paused). Without that,
+        # what `function` uses (every article file's bytes, say) would be kept to the end of the build.
+        self.pool = None
 
 
 def _widen_results_pipe(pool: Any) -> None:

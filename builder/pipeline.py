@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from builder.cache import BuildCache
-from builder.runner import Pages, run
+from builder.runner import Pages, last_build, run
 from builder.validate import Corpus, load_corpus, quick_corpus
 from builder.write import PageWriter, WriteReport, write_pages
 
@@ -60,8 +60,8 @@ def generate(content: Path, cache: BuildCache | None = None, writer: PageWriter 
 
     `writer`: pages are written as they are rendered, once the content has passed every check (runner.run)."""
     cache = cache or BuildCache()  # one that starts empty and is not kept: every page is made
-    quick = quick_corpus(content, cache)
-    corpus = quick[0] if quick is not None else load_corpus(content, cache, meanwhile=_prepare_rendering)
+    quick = quick_corpus(content, cache)  # only the changed articles, if only what their own pages show changed
+    corpus = quick[0] if quick else load_corpus(content, cache, meanwhile=_prepare_rendering)
     if writer is not None:
         writer.claim()
     from builder.analyse import analyse
@@ -69,10 +69,9 @@ def generate(content: Path, cache: BuildCache | None = None, writer: PageWriter 
     from builder.render import plan_site
 
     analysis = analyse(corpus)
-    if quick is not None:  # only the changed articles: their source pages, the rest from the cache
-        return Generated(quick[1], run(plan_site(corpus, analysis, _no_bank, cache, changed_only=True), cache, writer))
-    plan = plan_site(corpus, analysis, partial(build_bank, corpus, analysis), cache)
-    return Generated(len(corpus.articles), run(plan, cache, writer))
+    bank = _no_bank if quick else partial(build_bank, corpus, analysis)  # worked out only if a page needs it
+    plan = plan_site(corpus, analysis, bank, last_build(cache), changed_only=quick is not None)
+    return Generated(quick[1] if quick else len(corpus.articles), run(plan, cache, writer))
 
 
 def _prepare_rendering() -> None:

@@ -25,10 +25,10 @@ from markupsafe import Markup, escape
 
 from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
-from builder.cache import BuildCache, KeptPage, code_version, digest
+from builder.cache import KeptPage, code_version, digest
 from builder.markdown_text import block, code_fence, inline, inline_text, link_from, page_folder, url_from
 from builder.model import Actor, Article, EventReport
-from builder.runner import Entry, Make, Plan, Reuse
+from builder.runner import Entry, LastBuild, Make, Plan, Reuse
 from builder.validate import Corpus
 
 if TYPE_CHECKING:
@@ -250,12 +250,12 @@ def plan_site(
     corpus: Corpus,
     analysis: Analysis,
     bank: Callable[[], Sequence[Question]],
-    cache: BuildCache,
+    last: LastBuild,
     changed_only: bool = False,
 ) -> Plan:
-    """What pages the site needs, and which of those kept in `cache` are still current (its `pages`, each with the
-    key of what it showed): runner.run makes the rest. `bank` makes the question bank, only if the quiz pages must
-    be rendered.
+    """What pages the site needs, and which of the pages the `last` build made are still current (each page's key
+    is a digest of what it shows): runner.run makes the rest. `bank` makes the question bank, only if the quiz
+    pages must be rendered.
 
     When the facts are as in the last build (only summaries, key points or editor's notes changed), every page but
     the source pages is taken as it was; otherwise actor pages are, by their own keys, and the overview and quiz
@@ -267,10 +267,10 @@ def plan_site(
     build (validate.quick_corpus checked it); every other page is taken from the cache as it is."""
     pages = _PageMaker(corpus, analysis)
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
-    same_facts = cache.same_facts(facts_key)
-    actors = [] if same_facts else [_kept_or_made(cache, pages, actor) for actor in corpus.actors]
-    facts_as_kept = cache.facts_key == facts_key  # the views kept with the source pages are current
-    sources = [pages.source(a, cache.page(source_path(a.id)), facts_as_kept, changed_only) for a in corpus.articles]
+    facts_as_kept = last.facts_key == facts_key  # and so are the views kept with the source pages
+    same_facts = facts_as_kept and bool(last.pages)
+    actors = [] if same_facts else [_kept_or_made(last, pages, actor) for actor in corpus.actors]
+    sources = [pages.source(a, last.pages.get(source_path(a.id)), facts_as_kept, changed_only) for a in corpus.articles]
     bank_once = functools.cache(bank)  # worked out once in each process that needs it
     downloads: list[Entry] = []
     if not same_facts:
@@ -287,16 +287,16 @@ def plan_site(
         """This process's pages: the overview and quiz pages (or, with the same facts, the cached ones)."""
         entries: list[Entry] = []
         if same_facts:
-            entries += [Reuse(path, kept) for path, kept in cache.pages.items() if not kept[1]]
+            entries += [Reuse(path, kept) for path, kept in last.pages.items() if not kept[1]]
         else:
             add = partial(_add_page, entries, pages, facts_key)
             _overview_pages(corpus, analysis, bank_once, add, pages.timeline_parts, pages.conflict_parts)
         if changed_only:  # the source pages of the articles that did not change
-            entries += [Reuse(path, kept) for path, kept in cache.pages.items() if kept[1] and path not in seen]
+            entries += [Reuse(path, kept) for path, kept in last.pages.items() if kept[1] and path not in seen]
         return entries
 
     seen = {entry.path for entry in [*actors, *sources]}
-    return Plan([*actors, *sources, *downloads], own)
+    return Plan(facts_key, [*actors, *sources, *downloads], own)
 
 
 def _add_page(
@@ -306,10 +306,10 @@ def _add_page(
     entries.append(Make(path, lambda: (facts_key, "", pages.render(path, template, **context))))
 
 
-def _kept_or_made(cache: BuildCache, pages: _PageMaker, actor: Actor) -> Entry:
-    """An actor page: the kept one if its key is unchanged."""
+def _kept_or_made(last: LastBuild, pages: _PageMaker, actor: Actor) -> Entry:
+    """An actor page: the last build's if its key is unchanged."""
     path = actor_path(actor.id)
-    previous = cache.page(path)
+    previous = last.pages.get(path)
     if previous is None:  # nothing to compare with: the key comes with the page
         return Make(path, partial(pages.actor, actor.id, None), last=True)
     key = _actor_key(pages.corpus, pages.profiles[actor.id])

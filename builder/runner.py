@@ -4,14 +4,14 @@ are made in worker processes (builder/parallel.py) and which in this one, and wh
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from builder.cache import BuildCache, KeptPage
 from builder.parallel import forks, start_map
 
-__all__ = ["Make", "Pages", "Plan", "Reuse", "Written", "run"]
+__all__ = ["LastBuild", "Make", "Pages", "Plan", "Reuse", "Written", "last_build", "run"]
 
 Pages = dict[str, str | bytes]  # docs path ('sources/x.md') -> Markdown text, or a download's bytes
 Written = tuple[bool, tuple[int, int]]  # whether a page's file was written (not already holding it), its stat
@@ -41,10 +41,25 @@ Entry = Make | Reuse
 @dataclass(frozen=True)
 class Plan:
     """What to make, in page order: `shared`, whose pages may be made in worker processes, and `own`, worked out
-    by this process (the overview and quiz pages, say) once the workers have started."""
+    by this process (the overview and quiz pages, say) once the workers have started. `facts_key`: the digest of
+    the facts the pages show, kept for the next build (LastBuild)."""
 
+    facts_key: str
     shared: list[Entry] = field(default_factory=list)
     own: Callable[[], list[Entry]] = list
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    """What the last build made, for render to compare with: the facts key of its pages, and the pages, each with
+    its key (path -> KeptPage). Empty for a build from scratch."""
+
+    facts_key: str = ""
+    pages: Mapping[str, KeptPage] = field(default_factory=dict)
+
+
+def last_build(cache: BuildCache) -> LastBuild:
+    return LastBuild(cache.facts_key, cache.pages)
 
 
 class Soon(Protocol):
@@ -74,6 +89,7 @@ def run(plan: Plan, cache: BuildCache, write: PageWrite | None = None) -> Pages:
     the front, and this process, once its own pages are made, takes from the back (the `last` pages go there).
     With `write` (a write.PageWriter, claimed), each page made is written by the process that made it, at once,
     or a little later if another process is creating a file. Pages reused are left for write.write_pages."""
+    cache.record_facts(plan.facts_key)
     pages: Pages = {}
     made: list[tuple[str, Made]] = []
 

@@ -48,8 +48,12 @@ def _answer(question: Any, choice: int) -> None:
     question.locator("ul.quiz-options label").nth(choice).click()
 
 
+def _right(question: Any) -> int:
+    return int(question.get_attribute("data-answer"))
+
+
 def _wrong(question: Any) -> int:
-    return 1 if int(question.get_attribute("data-answer")) == 0 else 0
+    return 1 if _right(question) == 0 else 0
 
 
 def _answer_and_check(question: Any, choice: int) -> None:
@@ -114,12 +118,12 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
     wrong_dom = wrong.get_attribute("id")
     stem = " ".join(wrong.locator("legend").inner_text().split()[2:])  # without "Question 2."
 
-    _answer_and_check(right, int(right.get_attribute("data-answer")))
+    _answer_and_check(right, _right(right))
     assert right.locator(".quiz-feedback").inner_text().startswith("✓ Correct")
     assert right.locator(".quiz-feedback").get_attribute("aria-live") == "polite"
     assert right.locator("details.quiz-answer").get_attribute("open") is not None
 
-    key = "abcde"[int(wrong.get_attribute("data-answer"))]
+    key = "abcde"[_right(wrong)]
     _answer_and_check(wrong, _wrong(wrong))
     assert wrong.locator(".quiz-feedback").inner_text() == f"✗ Not correct: the answer is ({key})"
     assert wrong.locator("details.quiz-answer").get_attribute("open") is not None
@@ -157,7 +161,7 @@ def test_practice_gives_feedback_keeps_progress_reviews_mistakes_and_resets(serv
         "el => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }"
     )
     _assert_clean(target)  # a retry starts clean (tested at length below)
-    _answer_and_check(target, int(target.get_attribute("data-answer")))  # answered right: it leaves the review list
+    _answer_and_check(target, _right(target))  # answered right: it leaves the review list
     page.goto(server + "/quiz/review.html")
     assert page.locator(".quiz-review-list a").count() == 0
     assert page.locator(".quiz-empty").is_visible()
@@ -282,7 +286,7 @@ def test_a_retry_from_the_review_page_starts_clean_with_instant_navigation(
     page.goto(practice_url)
     right, wrong = _questions(page).nth(0), _questions(page).nth(1)
     total = _questions(page).count()
-    _answer_and_check(right, int(right.get_attribute("data-answer")))
+    _answer_and_check(right, _right(right))
     choice = _wrong(wrong)
     _answer_and_check(wrong, choice)
     qid, dom = wrong.get_attribute("data-qid"), wrong.get_attribute("id")
@@ -310,7 +314,7 @@ def test_a_retry_from_the_review_page_starts_clean_with_instant_navigation(
     assert target.locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
     again = _saved(page)["answers"][qid]
     assert (again["choice"], again["correct"]) == (choice, False) and again["at"] > mistake["at"]
-    _answer_and_check(target, int(target.get_attribute("data-answer")))
+    _answer_and_check(target, _right(target))
     assert _saved(page)["answers"][qid]["correct"] is True
     assert _score(page) == f"On this page: 2 of {total} answered, 2 correct"
     watched.clean()
@@ -355,13 +359,13 @@ def test_the_answer_is_marked_among_the_options_and_said_once(server: str, watch
     assert third.locator(".quiz-key-line").is_visible()
     assert _marks(right) == [] and _marks(wrong) == []
 
-    right_key = int(right.get_attribute("data-answer"))
+    right_key = _right(right)
     _answer_and_check(right, right_key)
     assert right.locator(".quiz-feedback").inner_text() == "✓ Correct"
     assert _marks(right) == [(right_key, "✓ Correct answer")]
     assert right.locator("li.quiz-option--key input").get_attribute("value") == str(right_key)
 
-    key, choice = int(wrong.get_attribute("data-answer")), _wrong(wrong)
+    key, choice = _right(wrong), _wrong(wrong)
     labels = wrong.locator("ul.quiz-options label").all_text_contents()
     _answer_and_check(wrong, choice)
     assert wrong.locator(".quiz-feedback").inner_text() == f"✗ Not correct: the answer is ({'abcde'[key]})"
@@ -389,7 +393,7 @@ def test_marks_and_feedback_are_legible_in_both_schemes(server: str, watched: Wa
     page.goto(_first_set(page, server))
     assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
     right, wrong = _questions(page).nth(0), _questions(page).nth(1)
-    _answer_and_check(right, int(right.get_attribute("data-answer")))
+    _answer_and_check(right, _right(right))
     _answer_and_check(wrong, _wrong(wrong))
     page.mouse.move(0, 0)  # no hover tint
     options = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations", "passes"]}
@@ -414,13 +418,13 @@ def test_practice_pages_keep_a_running_score(server: str, watched: Watched) -> N
     assert _score(page) == f"On this page: 0 of {total} answered, 0 correct"
 
     first, second, third = _questions(page).nth(0), _questions(page).nth(1), _questions(page).nth(2)
-    _answer_and_check(first, int(first.get_attribute("data-answer")))
+    _answer_and_check(first, _right(first))
     assert _score(page) == f"On this page: 1 of {total} answered, 1 correct"
     _answer_and_check(second, _wrong(second))
     assert _score(page) == f"On this page: 2 of {total} answered, 1 correct"
     _answer(third, 0)  # chosen but not checked: not answered yet
     assert _score(page) == f"On this page: 2 of {total} answered, 1 correct"
-    _answer_and_check(second, int(second.get_attribute("data-answer")))  # a new answer replaces the old one
+    _answer_and_check(second, _right(second))  # a new answer replaces the old one
     assert _score(page) == f"On this page: 2 of {total} answered, 2 correct"
 
     page.reload()
@@ -470,7 +474,7 @@ def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
     right = wrong = 0
     for n, question in enumerate(questions):
         if n % 3 == 0:
-            _answer(question, int(question.get_attribute("data-answer")))
+            _answer(question, _right(question))
             right += 1
         elif n % 3 == 1:
             _answer(question, _wrong(question))
@@ -492,7 +496,7 @@ def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
     assert all(q.locator("details.quiz-answer").is_visible() for q in questions)
     assert questions[1].locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
     assert questions[2].locator(".quiz-feedback").inner_text().startswith("\N{EN DASH} Not answered")
-    keys = [int(q.get_attribute("data-answer")) for q in questions[:3]]
+    keys = [_right(q) for q in questions[:3]]
     assert _marks(questions[0]) == [(keys[0], "✓ Correct answer")]
     assert _marks(questions[1]) == sorted([(keys[1], "✓ Correct answer"), (_wrong(questions[1]), "✗ Your answer")])
     assert _marks(questions[2]) == [(keys[2], "✓ Correct answer")]  # a blank: the answer is marked all the same
@@ -514,7 +518,7 @@ def test_mock_exam_submits_itself_when_time_is_up(server: str, watched: Watched)
     page.get_by_role("button", name=re.compile(r"^Start the test")).click()
     assert page.locator("[role=timer]").inner_text() == f"Time left: {minutes}:00"
     first = _questions(page).nth(0)
-    _answer(first, int(first.get_attribute("data-answer")))
+    _answer(first, _right(first))
     page.clock.run_for(61_000)
     assert page.locator("[role=timer]").inner_text() == f"Time left: {minutes - 2}:59"
     assert page.locator(".quiz-count").inner_text() == f"Answered: 1 of {_questions(page).count()}"
