@@ -332,12 +332,15 @@ class _PageMaker:
             "source_path": source_path,
             "actor_path": actor_path,
             "reviewed": [a for a in corpus.articles if a.status == "reviewed"],
-            "event_url": self.event_url,
-            "conflict_url": self.conflict_url,
         }
 
     def render(self, path: str, template: str, **context: Any) -> str:
-        return render_page(template, path, environment=self.environment, **self.shared, **context) + self.glossary
+        # The URL helpers are bound here, not kept in `shared`: kept, they would make a reference cycle that holds
+        # the analysis until the garbage collector runs, and builds pause it (pipeline._collector_paused).
+        urls = {"event_url": self.event_url, "conflict_url": self.conflict_url}
+        return (
+            render_page(template, path, environment=self.environment, **self.shared, **urls, **context) + self.glossary
+        )
 
     @functools.cached_property
     def timeline_parts(self) -> list[tuple[str, str, Years]]:
