@@ -28,7 +28,7 @@ from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
 from builder.cache import KeptPage, code_version, digest
 from builder.markdown_text import block, code_fence, inline, inline_text, link_from, page_folder, url_from
 from builder.model import Actor, Article, EventReport
-from builder.runner import Entry, LastBuild, Make, Plan, Reuse
+from builder.runner import LastBuild, Output, Plan
 from builder.validate import Corpus
 
 if TYPE_CHECKING:
@@ -253,69 +253,50 @@ def plan_site(
     last: LastBuild,
     changed_only: bool = False,
 ) -> Plan:
-    """What pages the site needs, and which of the pages the `last` build made are still current (each page's key
-    is a digest of what it shows): runner.run makes the rest. `bank` makes the question bank, only if the quiz
-    pages must be rendered.
+    """Every page of the site, each with its key (a digest of what it shows) and a function that makes it: runner.run
+    makes those whose key changed. `bank` makes the question bank, only if the quiz pages must be rendered.
 
-    When the facts are as in the last build (only summaries, key points or editor's notes changed), every page but
-    the source pages is taken as it was; otherwise actor pages are, by their own keys, and the overview and quiz
-    pages are rendered again. A source page is taken when its article and raw text are unchanged and so is what it
-    shows of the analysis (its "view", `_source_view`: kept with the page, so with unchanged facts it needs no
-    analysis at all).
+    The overview, quiz and actor pages and the downloads show facts only (not the articles' summaries, key points
+    or editor's notes): when the facts are those of the `last` build, they are all kept and not even planned.
+    A source page's key covers its article, its raw text and what it shows of the analysis (its "view",
+    `_source_view`), which is kept with the page: with unchanged facts it needs no analysis at all.
 
     `changed_only`: the corpus holds only the articles whose files changed, the facts being those of the last
-    build (validate.quick_corpus checked it); every other page is taken from the cache as it is."""
+    build (validate.quick_corpus checked it); every other page is kept as it is."""
     pages = _PageMaker(corpus, analysis)
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
-    facts_as_kept = last.facts_key == facts_key  # and so are the views kept with the source pages
-    same_facts = facts_as_kept and bool(last.pages)
-    actors = [] if same_facts else [_kept_or_made(last, pages, actor) for actor in corpus.actors]
-    sources = [pages.source(a, last.pages.get(source_path(a.id)), facts_as_kept, changed_only) for a in corpus.articles]
+    views_current = last.facts_key == facts_key
+    sources = [pages.source(a, last.views.get(source_path(a.id)), views_current, changed_only) for a in corpus.articles]
     bank_once = functools.cache(bank)  # worked out once in each process that needs it
-    downloads: list[Entry] = []
-    if not same_facts:
-        from builder.export import download_writers
-
-        for path, download in download_writers(corpus, bank_once).items():
-            downloads.append(Make(path, partial(_fact_file, facts_key, download), last=True))
-        # Needed by this process's own pages and by the source pages too: worked out once, before forking.
-        _worked_out = (analysis.timeline, analysis.findings)  # cached properties: reading them works them out
     pages.environment.get_template("actor.md.j2")  # compiled (or read) once, before forking
     pages.environment.get_template("source.md.j2")
 
-    def own() -> list[Entry]:
-        """This process's pages: the overview and quiz pages (or, with the same facts, the cached ones)."""
-        entries: list[Entry] = []
-        if same_facts:
-            entries += [Reuse(path, kept) for path, kept in last.pages.items() if not kept[1]]
-        else:
-            add = partial(_add_page, entries, pages, facts_key)
-            _overview_pages(corpus, analysis, bank_once, add, pages.timeline_parts, pages.conflict_parts)
-        if changed_only:  # the source pages of the articles that did not change
-            entries += [Reuse(path, kept) for path, kept in last.pages.items() if kept[1] and path not in seen]
-        return entries
+    def facts_pages() -> list[Output]:
+        """Actor pages and downloads, for the workers; and what this process's pages and the source pages need,
+        worked out once, before forking."""
+        from builder.export import download_writers
 
-    seen = {entry.path for entry in [*actors, *sources]}
-    return Plan(facts_key, [*actors, *sources, *downloads], own)
+        outputs = [pages.actor_output(actor) for actor in corpus.actors]
+        for path, download in download_writers(corpus, bank_once).items():
+            outputs.append(Output(path, facts_key, partial(_fact_file, facts_key, download), last=True))
+        _worked_out = (analysis.timeline, analysis.findings)  # cached properties: reading them works them out
+        return outputs
+
+    def own() -> list[Output]:
+        """The overview and quiz pages."""
+        outputs: list[Output] = []
+        add = partial(_add_page, outputs, pages, facts_key)
+        _overview_pages(corpus, analysis, bank_once, add, pages.timeline_parts, pages.conflict_parts)
+        return outputs
+
+    return Plan(facts_key, sources, facts_pages, own, partial=changed_only)
 
 
 def _add_page(
-    entries: list[Entry], pages: _PageMaker, facts_key: str, path: str, template: str, **context: Any
+    outputs: list[Output], pages: _PageMaker, facts_key: str, path: str, template: str, **context: Any
 ) -> None:
-    """An overview or quiz page: it shows facts only, so it is kept under the facts key."""
-    entries.append(Make(path, lambda: (facts_key, "", pages.render(path, template, **context))))
-
-
-def _kept_or_made(last: LastBuild, pages: _PageMaker, actor: Actor) -> Entry:
-    """An actor page: the last build's if its key is unchanged."""
-    path = actor_path(actor.id)
-    previous = last.pages.get(path)
-    if previous is None:  # nothing to compare with: the key comes with the page
-        return Make(path, partial(pages.actor, actor.id, None), last=True)
-    key = _actor_key(pages.corpus, pages.profiles[actor.id])
-    if previous[0] == key:
-        return Reuse(path, (key, "", previous[2]))
-    return Make(path, partial(pages.actor, actor.id, key), last=True)
+    """An overview or quiz page: it shows facts only, so it is keyed by the facts key."""
+    outputs.append(Output(path, facts_key, lambda: (facts_key, "", pages.render(path, template, **context))))
 
 
 class _PageMaker:
@@ -370,31 +351,31 @@ class _PageMaker:
     def profiles(self) -> dict[str, ActorProfile]:
         return {profile.actor.id: profile for profile in self.analysis.actors}
 
-    def actor(self, actor_id: str, key: str | None) -> KeptPage:
-        """An actor page, and its key (worked out here if None)."""
-        profile = self.profiles[actor_id]
-        page = self.render(actor_path(actor_id), "actor.md.j2", profile=profile)
-        return key or _actor_key(self.corpus, profile), "", page
+    def actor_output(self, actor: Actor) -> Output:
+        """An actor page: its key, and how to make it."""
+        key = _actor_key(self.corpus, self.profiles[actor.id])
+        return Output(actor_path(actor.id), key, partial(self.actor, actor.id, key), last=True)
+
+    def actor(self, actor_id: str, key: str) -> KeptPage:
+        page = self.render(actor_path(actor_id), "actor.md.j2", profile=self.profiles[actor_id])
+        return key, "", page
 
     def source_key(self, article: Article, part: str) -> str:
         return digest(code_version(), self.corpus.shared_digest, self.corpus.article_digests.get(article.id, ""), part)
 
-    def source(self, article: Article, previous: KeptPage | None, facts_as_kept: bool, changed_only: bool) -> Entry:
-        """A source page: the kept one (`previous`) if its key is unchanged. `facts_as_kept`: the views kept with
-        the pages are current."""
+    def source(self, article: Article, kept: str | None, kept_current: bool, changed_only: bool) -> Output:
+        """A source page: its key, and how to make it. `kept`: the view kept with the last build's page, if there is
+        one; `kept_current`: that view is still current (the facts are unchanged)."""
         path = source_path(article.id)
-        if previous is None and not changed_only:  # nothing to compare with: view and key come with the page
-            return Make(path, partial(self.source_page, article, None))
-        if facts_as_kept and previous is not None:
-            part = previous[1]
+        if kept is None and not changed_only:  # a new page: its view and key are worked out as it is made
+            return Output(path, None, partial(self.source_page, article, None))
+        if kept_current and kept is not None:
+            part = kept
         elif changed_only:
             raise ValueError(f"{path} is not in the cache: changed_only needs the last build's view of it")
         else:
             part = json.dumps(_source_view(self.analysis, article), ensure_ascii=False)
-        key = self.source_key(article, part)
-        if previous is not None and previous[0] == key:
-            return Reuse(path, (key, part, previous[2]))
-        return Make(path, partial(self.source_page, article, part))
+        return Output(path, self.source_key(article, part), partial(self.source_page, article, part))
 
     def source_page(self, article: Article, part: str | None) -> KeptPage:
         """A source page, and its key: `part` is its view of the analysis, worked out here if None."""

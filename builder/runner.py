@@ -11,55 +11,52 @@ from typing import Protocol
 from builder.cache import BuildCache, KeptPage
 from builder.parallel import forks, start_map
 
-__all__ = ["LastBuild", "Make", "Pages", "Plan", "Reuse", "Written", "last_build", "run"]
+__all__ = ["LastBuild", "Output", "Pages", "Plan", "Written", "last_build", "run"]
 
 Pages = dict[str, str | bytes]  # docs path ('sources/x.md') -> Markdown text, or a download's bytes
 Written = tuple[bool, tuple[int, int]]  # whether a page's file was written (not already holding it), its stat
 
 
 @dataclass(frozen=True)
-class Make:
-    """A page to make: `make` gives it with its key and part (see BuildCache.keep_page). `last`: best made by this
-    process, which will have worked out what it needs for its own pages (actor profiles, the question bank)."""
+class Output:
+    """A page to have: its docs path, its key (a digest of exactly what it shows; None for a page that the last build
+    did not make, whose key `make` works out) and `make`, which makes it with its key and its part (see
+    BuildCache.keep_page). `last`: best made by this process, which will have worked out what it needs for its own
+    pages (actor profiles, the question bank)."""
 
     path: str
+    key: str | None
     make: Callable[[], KeptPage]
     last: bool = False
 
 
 @dataclass(frozen=True)
-class Reuse:
-    """A page taken from the cache as it is."""
-
-    path: str
-    page: KeptPage
-
-
-Entry = Make | Reuse
-
-
-@dataclass(frozen=True)
 class Plan:
-    """What to make, in page order: `shared`, whose pages may be made in worker processes, and `own`, worked out
-    by this process (the overview and quiz pages, say) once the workers have started. `facts_key`: the digest of
-    the facts the pages show, kept for the next build (LastBuild)."""
+    """The pages of the site, as render plans them: the source pages (`sources`), which are kept with their view of
+    the analysis as their part, and pages that show facts only, keyed by `facts_key` or by less. When the last build
+    had the same facts, the runner keeps all of those as they were, and neither `facts_pages` (more pages for the
+    workers: actor pages, downloads) nor `own` (this process's pages: overview and quiz) is called; `own` is called
+    once the workers have started. `partial`: `sources` are those of the changed articles only; every other source
+    page of the last build is kept as it was."""
 
     facts_key: str
-    shared: list[Entry] = field(default_factory=list)
-    own: Callable[[], list[Entry]] = list
+    sources: list[Output]
+    facts_pages: Callable[[], list[Output]] = list
+    own: Callable[[], list[Output]] = list
+    partial: bool = False
 
 
 @dataclass(frozen=True)
 class LastBuild:
-    """What the last build made, for render to compare with: the facts key of its pages, and the pages, each with
-    its key (path -> KeptPage). Empty for a build from scratch."""
+    """What render needs to know of the last build: the facts key of its pages, and each source page's part (its
+    view of the analysis, current when the facts key is the same). Empty for a build from scratch."""
 
     facts_key: str = ""
-    pages: Mapping[str, KeptPage] = field(default_factory=dict)
+    views: Mapping[str, str] = field(default_factory=dict)
 
 
 def last_build(cache: BuildCache) -> LastBuild:
-    return LastBuild(cache.facts_key, cache.pages)
+    return LastBuild(cache.facts_key, {path: kept[1] for path, kept in cache.pages.items() if kept[1]})
 
 
 class Soon(Protocol):
@@ -84,33 +81,54 @@ Made = tuple[KeptPage, Soon | None]
 
 
 def run(plan: Plan, cache: BuildCache, write: PageWrite | None = None) -> Pages:
-    """Every page of the plan, keyed by docs path, in page order; each one made is kept in `cache`. The pages of
-    `plan.shared` are shared out between worker processes and this one when there are many: the workers start at
-    the front, and this process, once its own pages are made, takes from the back (the `last` pages go there).
-    With `write` (a write.PageWriter, claimed), each page made is written by the process that made it, at once,
-    or a little later if another process is creating a file. Pages reused are left for write.write_pages."""
+    """Every page of the plan, keyed by docs path; each is kept in `cache`. A page whose key is that of the page the
+    last build made at its path is taken from the cache; so are all the pages that show facts only when the facts
+    are unchanged. The rest are made: shared out between worker processes and this one when there are many (the
+    workers start at the front, and this process, once its own pages are made, takes from the back, where the
+    `last` pages go). With `write` (a write.PageWriter, claimed), each page made is written by the process that made
+    it, at once, or a little later if another process is creating a file. Pages kept are left for write_pages."""
     cache.record_facts(plan.facts_key)
+    same_facts = bool(cache.pages) and cache.facts_key == plan.facts_key
+    last = cache.pages  # what the last build made, by path
     pages: Pages = {}
     made: list[tuple[str, Made]] = []
 
-    def place(entries: list[Entry]) -> list[Make]:
-        for entry in entries:
-            pages[entry.path] = entry.page[2] if isinstance(entry, Reuse) else ""
-            if isinstance(entry, Reuse):
-                cache.keep_page(entry.path, entry.page)
-        return [entry for entry in entries if isinstance(entry, Make)]
+    def keep(path: str, kept: KeptPage) -> None:
+        pages[path] = kept[2]
+        cache.keep_page(path, kept)
 
-    def finish(job: Make) -> Made:
+    def to_make(outputs: list[Output]) -> list[Output]:
+        """The outputs whose pages must be made; the others are kept."""
+        jobs = []
+        for output in outputs:
+            previous = last.get(output.path)
+            if previous is not None and output.key == previous[0]:
+                keep(output.path, previous)
+            else:
+                pages[output.path] = ""  # its place, so that pages come in plan order whatever the cache holds
+                jobs.append(output)
+        return jobs
+
+    def finish(job: Output) -> Made:
         kept = job.make()
         return kept, None if write is None else write.soon(job.path, kept[2])
 
-    makes = place(plan.shared)
+    makes = to_make(plan.sources + ([] if same_facts else plan.facts_pages()))
     jobs = [job for job in makes if not job.last] + [job for job in makes if job.last]
     if write is not None and forks(len(jobs)):
         write.share()
     theirs = start_map(lambda i: finish(jobs[i]), range(len(jobs)), None if write is None else write.catch_up)
     try:
-        made += [(job.path, finish(job)) for job in place(plan.own())]
+        if same_facts:
+            for path, kept in last.items():
+                if not kept[1]:  # a page that shows facts only (a source page's part is its view)
+                    keep(path, kept)
+        else:
+            made += [(job.path, finish(job)) for job in to_make(plan.own())]
+        if plan.partial:
+            for path, kept in last.items():
+                if kept[1] and path not in pages:  # the source pages of the articles that did not change
+                    keep(path, kept)
     except BaseException:
         theirs(cancel=True)  # stop the workers: their pages are no longer wanted
         raise
@@ -118,8 +136,7 @@ def run(plan: Plan, cache: BuildCache, write: PageWrite | None = None) -> Pages:
     if write is not None:
         write.catch_up()
     for path, (kept, soon) in made:
-        pages[path] = kept[2]
-        cache.keep_page(path, kept)
+        keep(path, kept)
         if write is not None and soon is not None:
             assert soon.written is not None, f"{path} was not written"
             write.done[path] = soon.written
