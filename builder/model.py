@@ -158,6 +158,11 @@ class EventReport(Content):
     actors: list[Slug] = Field(default_factory=list, description="Ids of actors taking part, per this source.")
     quote: Text = Field(description="Verbatim passage from the raw text that reports the event.")
 
+    @property
+    def said_when(self) -> str:
+        """When it happened, in the source's words, or as read from its date if it has none ("date not given")."""
+        return self.date_text or dates.human(self.date)
+
 
 class Claim(Content):
     """This source's answer to one topic."""

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from builder import dates
 from builder.analyse import Analysis, TimelineEntry, TopicFinding, reviewed, same_value
 from builder.model import LETTERS, Article, Theme, Topic
 from builder.quotes import normalise
@@ -201,9 +200,7 @@ def ordering(entries: Sequence[TimelineEntry]) -> Iterator[Question]:
         sequences = [ORDER_SEPARATOR.join(str(n + 1) for n in p) for p in itertools.permutations(range(3))]
         options, key = _shuffled(qid, correct, [s for s in sequences if s != correct])
         cites = tuple(Citation(a, r.quote, event=e.event.id) for e in window for a, r in e.reports[:1])
-        dated_as = "; ".join(
-            f"{e.event.title}: {e.reports[0][1].date_text or dates.human(e.reports[0][1].date)}" for e in window
-        )
+        dated_as = "; ".join(f"{e.event.title}: {e.reports[0][1].said_when}" for e in window)
         yield Question(
             qid, "timeline", "order", "Consider the following events, as the sources date them:",
             tuple(e.event.title for e in shown), "Which is the correct chronological order, earliest first?",

@@ -1,6 +1,6 @@
 """Render stage: the validated corpus and its analysis -> the plan of the site's pages (plan_site): for each page,
-its path and either the page kept from the last build (its key, a digest of what it shows, is unchanged) or a
-function that makes it through its Jinja2 template. runner.run makes the plan; no file I/O and no processes here.
+its path, its key (a digest of what it shows) and a function that makes it through its Jinja2 template.
+runner.run decides which to make; no cache, file I/O or processes here.
 
 Templates print every `{{ value }}` through `markdown_text.inline`, so user text is escaped unless Python code
 deliberately built it as Markdown (a `Markup` value, such as a link from `link`).
@@ -27,7 +27,7 @@ from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
 from builder.cache import KeptPage, code_version, digest
 from builder.markdown_text import block, code_fence, inline, inline_text, link_from, page_folder, url_from
-from builder.model import Actor, Article, EventReport
+from builder.model import Actor, Article
 from builder.runner import LastBuild, Output, Plan
 from builder.validate import Corpus
 
@@ -63,11 +63,6 @@ def _precision_words(value: str | None) -> str:
         return "undated"
     words = dates.precision(value)
     return f"{words}, approximate" if dates.is_approximate(value) else words
-
-
-def _said_when(report: EventReport) -> str:
-    """A report's date in the source's words, or as read when it has none of its own (dates.human)."""
-    return report.date_text or dates.human(report.date)
 
 
 def counted(number: int, noun: str, plural: str | None = None) -> str:
@@ -159,7 +154,7 @@ def _environment() -> jinja2.Environment:
     env.context_class = _Context
     # `html` escapes user text for raw HTML blocks, where Markdown escapes would show as backslashes.
     env.filters.update(block=block, code_fence=code_fence, human_date=dates.human, html=escape, page_title=_page_title)
-    env.filters.update(precision=_precision_words, counted=counted, said_when=_said_when)
+    env.filters.update(precision=_precision_words, counted=counted)
     env.globals.update(
         kind_labels=KIND_LABELS,
         status_labels=STATUS_LABELS,
