@@ -240,9 +240,10 @@ def test_glossary_terms_show_their_definition_on_keyboard_focus_once_a_page(serv
 
 
 def test_no_glossary_tooltip_can_give_a_quiz_answer_away(guide_site: Path) -> None:
-    quiz = guide_site / "site" / "quiz"
-    for page in sorted(quiz.glob("*.html")):
+    checked = 0
+    for page in sorted((guide_site / "site" / "quiz").glob("*.html")):
         html = page.read_text(encoding="utf-8")
         questions = re.findall(r"<fieldset class=\"quiz-q\".*?</fieldset>", html, flags=re.S)
         assert all("<abbr" not in q for q in questions), page.name
-    assert questions, "no question found on the last quiz page checked"
+        checked += len(questions)
+    assert checked > 100, f"only {checked} questions found on the quiz pages"
