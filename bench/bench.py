@@ -457,8 +457,9 @@ def page_times(project: Path, top: int) -> None:
 
 
 BUILDER_STAGES = [  # (file suffix, function): the pipeline's stages and the known heavy helpers
-    ("builder/validate.py", "load_corpus"),
-    ("builder/validate.py", "articles"),
+    ("builder/load.py", "load"),
+    ("builder/validate.py", "validate"),
+    ("builder/validate.py", "_articles"),
     ("builder/validate.py", "check"),
     ("builder/model.py", "_check_edtf"),
     ("builder/render.py", "plan_site"),

@@ -1,4 +1,5 @@
-"""Load stage: read content files into plain Python data, remembering where every value came from.
+"""Load stage: read every content file (`load`), and parse YAML into plain Python data, remembering where every
+value came from (for the validate stage, which parses as it checks).
 
 Only safe YAML is read. Scalars that YAML would turn into dates stay strings (a bare 2024-04-20 is the string
 "2024-04-20"), anchors and aliases are refused (they are how "billion laughs" bombs work and content has no
@@ -13,15 +14,21 @@ from typing import Any, ClassVar
 
 import yaml
 
+from builder.keys import digest
 from builder.problems import ContentError, Problem
 
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "SHARED_FILES",
     "AnyDocument",
+    "ContentFile",
     "ContentLoader",
     "Document",
+    "Inputs",
     "LazyDocument",
+    "RawText",
+    "load",
     "load_document",
     "load_text",
     "parse_bytes",
@@ -31,6 +38,8 @@ __all__ = [
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
+SHARED_FILES = ("guide.yaml", "actors.yaml", "topics.yaml", "events.yaml", "glossary.yaml", "quiz.yaml")
+OPTIONAL_FILES = {"quiz.yaml"}
 
 # A faster parser was tried and left out (2026-11): rapidyaml (C++), with libyaml checking the syntax first
 # (rapidyaml alone accepts YAML that PyYAML refuses, such as text after a closing quote), its JSON output read by
@@ -338,3 +347,80 @@ class _Builder:
             return _SCALAR_TAGS[node.tag](node)
         self.fail(node, f"YAML tag {node.tag} is not allowed: use plain values")
         return None
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A content file as read: its name without '.yaml', its path as messages show it, its bytes and their digest."""
+
+    stem: str
+    shown: str
+    data: bytes
+    key: str
+
+
+@dataclass(frozen=True)
+class RawText:
+    """A raw text as read: the text and the digest of its bytes, or `problem`, why it cannot be used."""
+
+    text: str = ""
+    key: str = ""
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything in a content folder, as read: the input of the validate stage."""
+
+    folder: str  # the content folder's name, as messages show paths ('content/articles/x.yaml')
+    shared: dict[str, ContentFile]  # guide.yaml, actors.yaml ... by name: those that exist and could be read
+    articles: list[ContentFile]  # articles/*.yaml, in name order
+    raw: dict[str, RawText]  # every raw/*.txt, by its path under the folder ('raw/x.txt')
+    problems: list[Problem] = field(default_factory=list)  # files missing or unreadable
+
+
+def load(content: Path) -> Inputs:
+    """Read every file of the content folder `content`: the shared files, the article files and the raw texts.
+    A file that is missing or cannot be read is a problem (Inputs.problems), reported by validate with the rest;
+    a raw text that cannot be read is reported where an article names it."""
+    problems: list[Problem] = []
+    shared = {}
+    for name in SHARED_FILES:
+        path = content / name
+        if not path.exists():
+            if name not in OPTIONAL_FILES:
+                problems.append(Problem(f"{content.name}/{name}", 1, 1, "file is missing: every guide needs it"))
+            continue
+        found = _content_file(path, f"{content.name}/{name}", problems)
+        if found is not None:
+            shared[name] = found
+    folder = content / "articles"
+    for path in sorted(folder.glob("*.yml")):
+        message = f"article files must end in .yaml: rename it to {path.stem}.yaml"
+        problems.append(Problem(f"{content.name}/articles/{path.name}", 1, 1, message))
+    articles = [
+        _content_file(path, f"{content.name}/articles/{path.name}", problems) for path in sorted(folder.glob("*.yaml"))
+    ]
+    raw = {f"raw/{path.name}": _raw_text(path) for path in sorted((content / "raw").glob("*.txt"))}
+    return Inputs(content.name, shared, [a for a in articles if a is not None], raw, problems)
+
+
+def _content_file(path: Path, shown: str, problems: list[Problem]) -> ContentFile | None:
+    try:
+        data = read_file(path, shown)
+    except ContentError as err:
+        problems.extend(err.problems)
+        return None
+    return ContentFile(path.stem, shown, data, digest(data))
+
+
+def _raw_text(path: Path) -> RawText:
+    try:
+        data = path.read_bytes()
+        return RawText(data.decode("utf-8"), digest(data))
+    except IsADirectoryError:
+        return RawText(problem="is a folder, not a text file")
+    except UnicodeDecodeError:
+        return RawText(problem="is not UTF-8: save it as UTF-8")
+    except OSError as err:
+        return RawText(problem=f"cannot be read: {err.strerror}")

@@ -1,23 +1,27 @@
-"""The whole build, one line per stage: load and validate, analyse, question bank, render, write."""
+"""The whole build, one line per stage: load, validate, analyse, questions, render, then the runner and write.
+
+Each stage is a function over typed values, in the module named for it. Only load reads files and only write
+writes them; what is kept from earlier builds and what runs in worker processes is the runner's to decide
+(builder/runner.py): validate and render only give a key with each thing they ask for. Publishing the site with
+MkDocs is separate (builder/publish.py). README.md, "How the builder works", draws it."""
 
 from __future__ import annotations
 
 import gc
-import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
+from builder import runner
+from builder.analyse import analyse
 from builder.cache import BuildCache
-from builder.runner import Pages, last_build, run
-from builder.validate import Corpus, load_corpus, quick_corpus
+from builder.load import load
+from builder.questions import build_bank
+from builder.render import plan_site
+from builder.validate import Corpus, validate
 from builder.write import PageWriter, WriteReport, write_pages
-
-# The later stages (analyse, questions, render: Jinja among them) are imported where they are first needed, not
-# here: a full build imports them while worker processes parse the articles (_prepare_rendering), and `check`
-# never needs them.
 
 __all__ = ["Generated", "build", "check", "generate"]
 
@@ -26,13 +30,14 @@ class Generated(NamedTuple):
     """The pages of the site, and how many articles they were made from."""
 
     articles: int
-    pages: Pages
+    pages: runner.Pages
 
 
 def check(content: Path, cache: Path | None = None) -> Corpus:
-    """Load and validate the content; raises ContentError with every problem."""
+    """Load and validate the content; raises ContentError with every problem. With `cache`, articles parsed by an
+    earlier build are taken from it."""
     with _collector_paused():
-        return load_corpus(content, BuildCache.open(cache))
+        return validate(load(content), runner.each(BuildCache.open(cache)))
 
 
 def build(content: Path, out: Path, cache: Path | None = None) -> tuple[int, WriteReport]:
@@ -44,45 +49,23 @@ def build(content: Path, out: Path, cache: Path | None = None) -> tuple[int, Wri
     kept = BuildCache.open(cache)
     writer = PageWriter(out, kept.known_files(out))
     with _collector_paused():
-        articles, pages = generate(content, kept, writer)
-        report = write_pages(pages, out, writer=writer)
+        articles, pages = generate(content, kept, writer)  # load, validate, analyse, questions, render
+        report = write_pages(pages, out, writer=writer)  # write: what the runner has not written yet
         kept.record_files(report.stats, out)
         kept.save()
     return articles, report
 
 
 def generate(content: Path, cache: BuildCache | None = None, writer: PageWriter | None = None) -> Generated:
-    """Every page of the site, in memory: validate, analyse, make the question bank, render. The analysis and
-    the bank are worked out as render needs them: with a cache, a rebuild may need little of either.
-
-    First, with a cache, the fast path: if only summaries, key points or editor's notes changed since the last
-    build, only the changed articles are read and only their source pages rendered (validate.quick_corpus).
-
-    `writer`: pages are written as they are rendered, once the content has passed every check (runner.run)."""
-    cache = cache or BuildCache()  # one that starts empty and is not kept: every page is made
-    quick = quick_corpus(content, cache)  # only the changed articles, if only what their own pages show changed
-    corpus = quick[0] if quick else load_corpus(content, cache, meanwhile=_prepare_rendering)
-    if writer is not None:
-        writer.claim()
-    from builder.analyse import analyse
-    from builder.questions import build_bank
-    from builder.render import plan_site
-
-    analysis = analyse(corpus)
-    bank = _no_bank if quick else partial(build_bank, corpus, analysis)  # worked out only if a page needs it
-    plan = plan_site(corpus, analysis, bank, last_build(cache), changed_only=quick is not None)
-    return Generated(quick[1] if quick else len(corpus.articles), run(plan, cache, writer))
-
-
-def _prepare_rendering() -> None:
-    """Import the later stages (Jinja among them) and load every compiled template. load_corpus does it while
-    worker processes parse the articles (see its `meanwhile`), so that the time it takes is shared with them;
-    `check` never needs it."""
-    for stage in ("builder.analyse", "builder.questions"):
-        importlib.import_module(stage)
-    from builder.render import load_templates
-
-    load_templates()
+    """Every page of the site, in memory. With `cache`, what an earlier build made from the same inputs is taken
+    from it; with `writer`, pages are written as they are made, once the content has passed every check."""
+    cache = cache or BuildCache()  # one that starts empty and is not kept: everything is made
+    inputs = load(content)  # every file's bytes
+    corpus = validate(inputs, runner.each(cache))  # typed and cross-checked, or ContentError with every problem
+    analysis = analyse(corpus)  # worked out as pages ask for it
+    bank = partial(build_bank, corpus, analysis)  # the question bank, made only if a quiz page must be
+    plan = plan_site(corpus, analysis, bank, runner.last_build(cache))  # every page: path, key, how to make it
+    return Generated(len(corpus.articles), runner.run(plan, cache, writer))  # made, kept from the cache, written
 
 
 @contextmanager
@@ -98,7 +81,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _no_bank() -> tuple[()]:
-    raise AssertionError("with unchanged facts the quiz pages come from the cache")

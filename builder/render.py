@@ -25,7 +25,8 @@ from markupsafe import Markup, escape
 
 from builder import dates
 from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
-from builder.cache import KeptPage, code_version, digest
+from builder.cache import KeptPage
+from builder.keys import code_version, digest
 from builder.markdown_text import block, code_fence, inline, inline_text, link_from, page_folder, url_from
 from builder.model import Actor, Article
 from builder.runner import LastBuild, Output, Plan
@@ -246,7 +247,6 @@ def plan_site(
     analysis: Analysis,
     bank: Callable[[], Sequence[Question]],
     last: LastBuild,
-    changed_only: bool = False,
 ) -> Plan:
     """Every page of the site, each with its key (a digest of what it shows) and a function that makes it: runner.run
     makes those whose key changed. `bank` makes the question bank, only if the quiz pages must be rendered.
@@ -254,14 +254,11 @@ def plan_site(
     The overview, quiz and actor pages and the downloads show facts only (not the articles' summaries, key points
     or editor's notes): when the facts are those of the `last` build, they are all kept and not even planned.
     A source page's key covers its article, its raw text and what it shows of the analysis (its "view",
-    `_source_view`), which is kept with the page: with unchanged facts it needs no analysis at all.
-
-    `changed_only`: the corpus holds only the articles whose files changed, the facts being those of the last
-    build (validate.quick_corpus checked it); every other page is kept as it is."""
+    `_source_view`), which is kept with the page: with unchanged facts it needs no analysis at all."""
     pages = _PageMaker(corpus, analysis)
     facts_key = digest(code_version(), corpus.shared_digest, corpus.facts_digest)
     views_current = last.facts_key == facts_key
-    sources = [pages.source(a, last.views.get(source_path(a.id)), views_current, changed_only) for a in corpus.articles]
+    sources = [pages.source(a, last.views.get(source_path(a.id)), views_current) for a in corpus.articles]
     bank_once = functools.cache(bank)  # worked out once in each process that needs it
     pages.environment.get_template("actor.md.j2")  # compiled (or read) once, before forking
     pages.environment.get_template("source.md.j2")
@@ -284,7 +281,7 @@ def plan_site(
         _overview_pages(corpus, analysis, bank_once, add, pages.timeline_parts, pages.conflict_parts)
         return outputs
 
-    return Plan(facts_key, sources, facts_pages, own, partial=changed_only)
+    return Plan(facts_key, sources, facts_pages, own)
 
 
 def _add_page(
@@ -358,18 +355,13 @@ class _PageMaker:
     def source_key(self, article: Article, part: str) -> str:
         return digest(code_version(), self.corpus.shared_digest, self.corpus.article_digests.get(article.id, ""), part)
 
-    def source(self, article: Article, kept: str | None, kept_current: bool, changed_only: bool) -> Output:
+    def source(self, article: Article, kept: str | None, kept_current: bool) -> Output:
         """A source page: its key, and how to make it. `kept`: the view kept with the last build's page, if there is
         one; `kept_current`: that view is still current (the facts are unchanged)."""
         path = source_path(article.id)
-        if kept is None and not changed_only:  # a new page: its view and key are worked out as it is made
+        if kept is None:  # a new page: its view and key are worked out as it is made
             return Output(path, None, partial(self.source_page, article, None))
-        if kept_current and kept is not None:
-            part = kept
-        elif changed_only:
-            raise ValueError(f"{path} is not in the cache: changed_only needs the last build's view of it")
-        else:
-            part = json.dumps(_source_view(self.analysis, article), ensure_ascii=False)
+        part = kept if kept_current else json.dumps(_source_view(self.analysis, article), ensure_ascii=False)
         return Output(path, self.source_key(article, part), partial(self.source_page, article, part))
 
     def source_page(self, article: Article, part: str | None) -> KeptPage:

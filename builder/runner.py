@@ -1,17 +1,21 @@
-"""Runner: make what the render stage planned. The one place that decides how: which pages come from the cache, which
-are made in worker processes (builder/parallel.py) and which in this one, and when each is written
-(write.PageWriter). Render says what to make; the runner neither knows nor cares what a page shows."""
+"""Runner: work out what the stages ask for. The one place that decides how: what comes from the cache
+(builder/cache.py), what is made in worker processes (builder/parallel.py) and what in this one, and when each page
+is written (write.PageWriter). Validate asks for each article file parsed (`each`), render for every page (`run`);
+both give a key with each, a digest of exactly what it is made from, and the runner neither knows nor cares what
+they are."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
-from builder.cache import BuildCache, KeptPage
+from builder.cache import MISSING, BuildCache, KeptPage
 from builder.parallel import forks, start_map
 
-__all__ = ["LastBuild", "Output", "Pages", "Plan", "Written", "last_build", "run"]
+__all__ = ["LastBuild", "Output", "Pages", "Plan", "Written", "each", "last_build", "run"]
+
+T = TypeVar("T")
 
 Pages = dict[str, str | bytes]  # docs path ('sources/x.md') -> Markdown text, or a download's bytes
 Written = tuple[bool, tuple[int, int]]  # whether a page's file was written (not already holding it), its stat
@@ -36,14 +40,12 @@ class Plan:
     the analysis as their part, and pages that show facts only, keyed by `facts_key` or by less. When the last build
     had the same facts, the runner keeps all of those as they were, and neither `facts_pages` (more pages for the
     workers: actor pages, downloads) nor `own` (this process's pages: overview and quiz) is called; `own` is called
-    once the workers have started. `partial`: `sources` are those of the changed articles only; every other source
-    page of the last build is kept as it was."""
+    once the workers have started."""
 
     facts_key: str
     sources: list[Output]
     facts_pages: Callable[[], list[Output]] = list
     own: Callable[[], list[Output]] = list
-    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,22 @@ class LastBuild:
 
     facts_key: str = ""
     views: Mapping[str, str] = field(default_factory=dict)
+
+
+def each(cache: BuildCache) -> Callable[[Callable[[T], Any], Sequence[T], Sequence[str]], list[Any]]:
+    """A function giving [function(item) for item in items] (the `each` of validate.validate): a result kept in
+    `cache` under the item's key is taken from there; the rest are worked out in worker processes when there are
+    many, and kept under their keys."""
+
+    def each_kept(function: Callable[[T], Any], items: Sequence[T], keys: Sequence[str]) -> list[Any]:
+        results = [cache.result(key) for key in keys]
+        todo = [i for i, result in enumerate(results) if result is MISSING]
+        for i, result in zip(todo, start_map(lambda i: function(items[i]), todo)(), strict=True):
+            results[i] = result
+            cache.keep_result(keys[i], result)
+        return results
+
+    return each_kept
 
 
 def last_build(cache: BuildCache) -> LastBuild:
@@ -70,6 +88,8 @@ class PageWrite(Protocol):
 
     done: dict[str, Written]
 
+    def claim(self) -> None: ...
+
     def share(self) -> None: ...
 
     def soon(self, relative: str, content: str | bytes) -> Soon: ...
@@ -86,7 +106,10 @@ def run(plan: Plan, cache: BuildCache, write: PageWrite | None = None) -> Pages:
     are unchanged. The rest are made: shared out between worker processes and this one when there are many (the
     workers start at the front, and this process, once its own pages are made, takes from the back, where the
     `last` pages go). With `write` (a write.PageWriter, claimed), each page made is written by the process that made
-    it, at once, or a little later if another process is creating a file. Pages kept are left for write_pages."""
+    it, at once, or a little later if another process is creating a file. Pages kept are left for write_pages.
+    Nothing is written before `write` is claimed, here: the content has passed every check by now."""
+    if write is not None:
+        write.claim()
     cache.record_facts(plan.facts_key)
     same_facts = bool(cache.pages) and cache.facts_key == plan.facts_key
     last = cache.pages  # what the last build made, by path
@@ -125,10 +148,6 @@ def run(plan: Plan, cache: BuildCache, write: PageWrite | None = None) -> Pages:
                     keep(path, kept)
         else:
             made += [(job.path, finish(job)) for job in to_make(plan.own())]
-        if plan.partial:
-            for path, kept in last.items():
-                if kept[1] and path not in pages:  # the source pages of the articles that did not change
-                    keep(path, kept)
     except BaseException:
         theirs(cancel=True)  # stop the workers: their pages are no longer wanted
         raise

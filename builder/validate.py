@@ -3,24 +3,37 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from builder.cache import BuildCache, code_version, digest
-from builder.load import AnyDocument, Document, LazyDocument, parse_bytes, parse_lazily, read_file
+from builder.keys import digest
+from builder.load import (
+    OPTIONAL_FILES,
+    SHARED_FILES,
+    AnyDocument,
+    ContentFile,
+    Document,
+    Inputs,
+    LazyDocument,
+    RawText,
+    load,
+    parse_bytes,
+    parse_lazily,
+)
 from builder.model import LETTERS, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
-from builder.parallel import Results, start_map
 from builder.problems import ContentError, Problem
 from builder.quotes import closest_passage, normalise, occurs_in
 
-__all__ = ["Corpus", "load_corpus"]
+__all__ = ["Corpus", "Each", "each_here", "load_corpus", "validate"]
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+R = TypeVar("R")
 ONLY_ON_SOURCE_PAGE = {"summary", "key_points", "editor_note"}  # article fields no other page shows
 
 
@@ -72,366 +85,225 @@ class Corpus:
         return {e.id: e for e in self.events}
 
 
-def load_corpus(content: Path, cache: BuildCache | None = None, meanwhile: Callable[[], None] | None = None) -> Corpus:
-    """Load and validate the content folder; raise ContentError listing every problem found.
+Each = Callable[[Callable[[Any], Any], Sequence[Any], Sequence[str]], list[Any]]
 
-    With a `cache`, articles whose bytes are unchanged since an earlier build are not parsed and validated again,
-    and quotes already found in an unchanged raw text are not searched for again. `meanwhile`: work of the
-    caller's to do while worker processes parse the articles (before this process joins them)."""
-    problems: list[Problem] = []
-    cache = cache or BuildCache()
-    loader = _Loader(content, problems, cache)
-    article_problems: list[Problem] = []
-    parsed = loader.start_articles(article_problems)  # in worker processes, while this one reads the rest
-    try:
-        if meanwhile is not None:
-            meanwhile()
-        guide, actors, topics, events, glossary, quiz = loader.shared()
-    except BaseException:
-        parsed(cancel=True)
-        raise
-    shared_files_ok = not problems  # references can only be checked against complete id lists
-    articles = parsed()
-    problems.extend(article_problems)
-    if not shared_files_ok or guide is None:
+
+def each_here(function: Callable[[T], R], items: Sequence[T], keys: Sequence[str]) -> list[R]:
+    """[function(item) for item in items], here and now: what `validate` does without a runner (keys unused)."""
+    return [function(item) for item in items]
+
+
+def load_corpus(content: Path) -> Corpus:
+    """The content folder `content` loaded and validated, with nothing kept from earlier builds."""
+    return validate(load(content))
+
+
+def validate(inputs: Inputs, each: Each = each_here) -> Corpus:
+    """The content as read, parsed into typed models and cross-checked; raise ContentError listing every problem.
+
+    Articles are parsed and checked one by one with `each(function, items, keys)`, which gives
+    [function(item) for item in items]: the runner's (runner.each) may take results kept under the same keys by
+    an earlier build, or share the work out between processes. The key of each result is a digest of exactly
+    what it was made from."""
+    problems = list(inputs.problems)
+    shared = _SharedFiles(inputs, problems)
+    keys = [digest("article", file.key) for file in inputs.articles]
+    parsed = each(partial(_parse_article, inputs.raw), inputs.articles, keys)
+    articles = _articles(inputs, parsed, problems)
+    if not shared.ok or shared.guide is None:
         raise ContentError(problems)
-    raw, raw_keys = _read_raw(content, articles, problems, loader.raw)
-    quote_keys = {a: (loader.keys[a], raw_key) for a, raw_key in raw_keys.items() if a in loader.keys}
-    shared_digest = _shared_digest(loader.shared_keys)
-    # Articles kept from the last build were checked against these very shared files if they are unchanged.
-    checked = loader.cached if cache.same_shared(shared_digest) else set()
-    checker = _References(guide, actors, topics, events, glossary, articles, raw, cache, quote_keys, checked)
+    raw, raw_keys = _raw_texts(inputs, articles, problems)
+    problems.extend(_quotes_again(inputs, articles, parsed, raw_keys, each))
+    checker = _References(shared.guide, shared.actors, shared.topics, shared.events, shared.glossary, articles, raw)
     problems.extend(checker.check())
-    if loader.quiz_document is not None:
-        problems.extend(checker.quiz_refs(quiz, loader.quiz_document))
+    if shared.quiz_document is not None:
+        problems.extend(checker.quiz_refs(shared.quiz, shared.quiz_document))
     if problems:
         raise ContentError(problems)
+    file_keys = {article.id: file.key for (article, _), file in zip(articles, _files_of(inputs, parsed), strict=True)}
+    facts = {article.id: result[1] for article, result in zip((a for a, _ in articles), _ok(parsed), strict=True)}
     return Corpus(
-        guide=guide,
-        actors=tuple(a for a, _ in actors),
-        topics=tuple(t for t, _ in topics),
-        events=tuple(e for e, _ in events),
-        glossary=tuple(g for g, _ in glossary),
+        guide=shared.guide,
+        actors=tuple(a for a, _ in shared.actors),
+        topics=tuple(t for t, _ in shared.topics),
+        events=tuple(e for e, _ in shared.events),
+        glossary=tuple(g for g, _ in shared.glossary),
         articles=tuple(a for a, _ in articles),
-        raw={a.id: raw[a.id] for a, _ in articles if a.id in raw},
-        quiz=quiz,
+        raw=raw,
+        quiz=shared.quiz,
         normalised_raw=checker.normalised,
-        shared_digest=shared_digest,
-        article_digests={article_id: digest(*key) for article_id, key in quote_keys.items()},
-        facts_digest=_facts_digest({a: (loader.facts[a], raw_keys[a]) for a in quote_keys}),
+        shared_digest=digest(*(f"{name}\x1f{file.key}" for name, file in sorted(inputs.shared.items()))),
+        article_digests={a: digest(file_keys[a], raw_keys[a]) for a in raw},
+        facts_digest=digest(*(f"{a}\x1f{facts[a]}\x1f{raw_keys[a]}" for a in sorted(facts))),
     )
-
-
-def _shared_digest(keys: dict[str, str]) -> str:
-    return digest(*(f"{name}\x1f{key}" for name, key in sorted(keys.items())))
-
-
-def _facts_digest(facts: dict[str, tuple[str, str]]) -> str:
-    """Of every article id with its facts digest and its raw text's digest."""
-    return digest(*(f"{a}\x1f{facts[a][0]}\x1f{facts[a][1]}" for a in sorted(facts)))
-
-
-def quick_corpus(content: Path, cache: BuildCache) -> tuple[Corpus, int] | None:
-    """The fast path of a rebuild: when the shared files and the facts of every article (all but summaries, key
-    points and editor's notes) are as in the last build, and every article file either is unchanged or parses
-    cleanly, a corpus of only the articles whose files changed, and the number of articles; else None, and the
-    full path (load_corpus) runs and reports any problem.
-
-    Nothing cross-file needs checking again then: the last build checked these same facts against these same
-    shared files and found no problem (a cache is only saved by a build that succeeded). Unchanged articles are
-    not even rebuilt from the cache, which is most of a rebuild's time in a guide of a thousand articles."""
-    if not cache.pages or not cache.facts_key:
-        return None
-    problems: list[Problem] = []
-    loader = _Loader(content, problems, cache)
-    guide, actors, topics, events, glossary, quiz = loader.shared()
-    files = loader.article_files()
-    if problems or guide is None:
-        return None
-    facts: dict[str, tuple[str, str]] = {}
-    changed: list[tuple[Article, str, str, str]] = []  # article, raw text, file digest, raw text digest
-    changed_json: dict[str, bytes] = {}  # file digest -> the article's JSON, for the cache
-    for stem, shown, data, key in files:
-        summary = cache.article_summary(key)
-        article: Article | None = None
-        read: tuple[str, str] | None = None  # the raw text and its digest, if parsing read them
-        if summary is not None:
-            article_id, raw_path, article_facts = summary
-        else:
-            parsed, article_facts, found, quotes_found_in = _parse_article((shown, data, content))
-            if parsed is None or found or parsed.raw is None:
-                return None
-            article, read = parsed.article, parsed.raw
-            article_id, raw_path = article.id, article.raw
-            changed_json[key] = parsed.json
-        if article_id != stem or article_id in facts:
-            return None
-        if read is None:
-            try:
-                raw = (content / raw_path).read_bytes()
-                read = raw.decode("utf-8"), digest(raw)
-            except (OSError, UnicodeDecodeError):
-                return None
-        text, raw_key = read
-        facts[article_id] = (article_facts, raw_key)
-        if article is not None:
-            if quotes_found_in != raw_key:
-                return None
-            changed.append((article, text, key, raw_key))
-        elif not cache.quotes_checked((key, raw_key)):
-            return None
-    shared_digest = _shared_digest(loader.shared_keys)
-    if not cache.same_shared(shared_digest) or digest(code_version(), shared_digest, _facts_digest(facts)) != (
-        cache.facts_key
-    ):
-        return None
-    for article, _, key, raw_key in changed:
-        cache.add_article(key, article.id, article.raw, facts[article.id][0], changed_json[key])
-        cache.add_quotes((key, raw_key))
-    corpus = Corpus(
-        guide=guide,
-        actors=tuple(a for a, _ in actors),
-        topics=tuple(t for t, _ in topics),
-        events=tuple(e for e, _ in events),
-        glossary=tuple(g for g, _ in glossary),
-        articles=tuple(article for article, _, _, _ in changed),
-        raw={article.id: text for article, text, _, _ in changed},
-        quiz=quiz,
-        shared_digest=shared_digest,
-        article_digests={article.id: digest(key, raw_key) for article, _, key, raw_key in changed},
-        facts_digest=_facts_digest(facts),
-    )
-    return corpus, len(facts)
 
 
 Located = tuple[M, tuple[AnyDocument, tuple[str | int, ...]]]
 
 
-class _Loader:
-    """Loads each file into models, recording problems instead of stopping at the first."""
+class _SharedFiles:
+    """The shared files parsed into models: guide, actors, topics, events, glossary and the (optional) quiz; their
+    problems are added to `problems`. `ok`: every file the guide needs is there, and none has a problem."""
 
-    def __init__(self, content: Path, problems: list[Problem], cache: BuildCache) -> None:
-        self.content = content
-        self.problems = problems
-        self.cache = cache
+    def __init__(self, inputs: Inputs, problems: list[Problem]) -> None:
+        self.inputs, self.problems = inputs, problems
         self.quiz_document: AnyDocument | None = None
-        self.keys: dict[str, str] = {}  # article id -> digest of its file's bytes
-        self.facts: dict[str, str] = {}  # article id -> digest of all but what only its source page shows
-        self.shared_keys: dict[str, str] = {}  # shared file (guide.yaml ...) -> digest of its bytes
-        self.cached: set[str] = set()  # ids of the articles taken from the cache
-        self.raw: dict[str, tuple[str, str]] = {}  # article id -> raw text and its digest, as parsing read them
-
-    def read(self, relative: str, optional: bool = False) -> tuple[str, bytes] | None:
-        """A shared file's shown path and bytes (recording their digest), or None with the problem recorded."""
-        path = self.content / relative
-        shown = f"{self.content.name}/{relative}"
-        if not path.exists():
-            if not optional:
-                self.problems.append(Problem(shown, 1, 1, "file is missing: every guide needs it"))
-            return None
-        try:
-            data = read_file(path, shown)
-        except ContentError as err:
-            self.problems.extend(err.problems)
-            return None
-        self.shared_keys[relative] = digest(data)
-        return shown, data
-
-    def document(self, shown: str, data: bytes) -> Document | None:
-        try:
-            return parse_bytes(data, shown)
-        except ContentError as err:
-            self.problems.extend(err.problems)
-            return None
-
-    def shared(
-        self,
-    ) -> tuple[
-        Guide | None,
-        list[Located[Actor]],
-        list[Located[Topic]],
-        list[Located[Event]],
-        list[Located[GlossaryTerm]],
-        Quiz,
-    ]:
-        """The shared files: guide, actors, topics, events, glossary and the (optional) quiz."""
-        return (
-            self.one("guide.yaml", Guide),
-            self.many("actors.yaml", Actor),
-            self.many("topics.yaml", Topic),
-            self.many("events.yaml", Event),
-            self.many("glossary.yaml", GlossaryTerm),
-            self.one("quiz.yaml", Quiz, optional=True) or Quiz(),
+        before = len(problems)
+        self.guide = self.one("guide.yaml", Guide)
+        self.actors = self.many("actors.yaml", Actor)
+        self.topics = self.many("topics.yaml", Topic)
+        self.events = self.many("events.yaml", Event)
+        self.glossary = self.many("glossary.yaml", GlossaryTerm)
+        self.quiz = self.one("quiz.yaml", Quiz) or Quiz()
+        needed = set(SHARED_FILES) - OPTIONAL_FILES
+        self.ok = (
+            needed <= set(inputs.shared)
+            and len(problems) == before
+            and not any(p.path.endswith(tuple(f"/{name}" for name in SHARED_FILES)) for p in inputs.problems)
         )
 
-    def one(self, relative: str, model: type[M], optional: bool = False) -> M | None:
-        """A file holding one model (guide.yaml, quiz.yaml); from the cache when its bytes are unchanged."""
-        found = self.read(relative, optional)
-        if found is None:
+    def document(self, name: str) -> Document | None:
+        file = self.inputs.shared.get(name)
+        if file is None:
             return None
-        shown, data = found
-        key = f"{relative}\x1f{digest(data)}"
-        cached = self.cache.models(key)
-        if cached is not None:
-            if model is Quiz:
-                self.quiz_document = LazyDocument(shown, data)
-            return cast(M, cached)
-        doc = self.document(shown, data)
+        try:
+            return parse_bytes(file.data, file.shown)
+        except ContentError as err:
+            self.problems.extend(err.problems)
+            return None
+
+    def one(self, name: str, model: type[M]) -> M | None:
+        """A file holding one model (guide.yaml, quiz.yaml)."""
+        doc = self.document(name)
         if model is Quiz:
             self.quiz_document = doc
-        item = None if doc is None else self.parse(doc, (), doc.data, model)
-        if item is not None:
-            self.cache.add_models(key, item)
-        return item
+        return None if doc is None else _validate(doc, (), doc.data, model, self.problems)
 
-    def many(self, relative: str, model: type[M]) -> list[Located[M]]:
-        """A file holding a list of models (actors.yaml ...); from the cache when its bytes are unchanged."""
-        found = self.read(relative)
-        if found is None:
-            return []
-        shown, data = found
-        key = f"{relative}\x1f{digest(data)}"
-        cached = self.cache.models(key)
-        if cached is not None:
-            lazy = LazyDocument(shown, data)
-            return [(item, (lazy, (i,))) for i, item in enumerate(cast(list[M], cached))]
-        doc = self.document(shown, data)
+    def many(self, name: str, model: type[M]) -> list[Located[M]]:
+        """A file holding a list of models (actors.yaml ...)."""
+        doc = self.document(name)
         if doc is None:
             return []
         if not isinstance(doc.data, list):
             self.problems.append(doc.problem((), f"expected a list of {_plural(model)} (lines starting with '- ')"))
             return []
-        parsed = [(self.parse(doc, (i,), item, model), (doc, (i,))) for i, item in enumerate(doc.data)]
-        valid: list[Located[M]] = [(m, where) for m, where in parsed if m is not None]
-        if len(valid) == len(parsed):
-            self.cache.add_models(key, [m for m, _ in valid])
-        return valid
-
-    def article_files(self) -> list[tuple[str, str, bytes, str]]:
-        """Each article file's stem, shown path, bytes and their digest, in name order; problems recorded."""
-        folder = self.content / "articles"
-        for path in sorted(folder.glob("*.yml")):
-            message = f"article files must end in .yaml: rename it to {path.stem}.yaml"
-            self.problems.append(Problem(f"{self.content.name}/articles/{path.name}", 1, 1, message))
-        files = []
-        for path in sorted(folder.glob("*.yaml")):
-            shown = f"{self.content.name}/articles/{path.name}"
-            try:
-                data = read_file(path, shown)
-            except ContentError as err:
-                self.problems.extend(err.problems)
-                continue
-            files.append((path.stem, shown, data, digest(data)))
-        return files
-
-    def start_articles(self, problems: list[Problem]) -> Results[Located[Article]]:
-        """Start on every article file: from the cache when its bytes are unchanged, else parsed and validated (in
-        worker processes when there are many: see builder/parallel.py). Returns a function that gives them when
-        they are all done; their problems go to `problems`."""
-        shared_problems, self.problems = self.problems, problems
-        try:
-            files = self.article_files()
-        finally:
-            self.problems = shared_problems
-        kept = [self.cache.article(key, Article) for _, _, _, key in files]
-        todo = [(shown, data, self.content) for (_, shown, data, _), k in zip(files, kept, strict=True) if k is None]
-        parsed = start_map(_parse_article, todo, receive=_validated_here)
-
-        def articles(cancel: bool) -> list[Located[Article]]:
-            done = parsed(cancel)
-            return [] if cancel else self._articles(files, kept, iter(done), problems)
-
-        return Results(articles)
-
-    def _articles(
-        self,
-        files: list[tuple[str, str, bytes, str]],
-        kept: list[tuple[Article, str] | None],
-        fresh: Iterator[Parsed],
-        problems: list[Problem],
-    ) -> list[Located[Article]]:
-        found: list[Located[Article]] = []
-        for (stem, shown, data, key), cached in zip(files, kept, strict=True):
-            if cached is not None:
-                article, facts = cached
-                self.cached.add(article.id)
-            else:
-                parsed, facts, found_problems, quotes_found_in = next(fresh)
-                problems.extend(found_problems)
-                if parsed is None:
-                    continue
-                article = parsed.article
-                if parsed.raw is not None:
-                    self.raw[article.id] = parsed.raw
-                self.cache.add_article(key, article.id, article.raw, facts, parsed.json)
-                if quotes_found_in:
-                    self.cache.add_quotes((key, quotes_found_in))
-            doc = LazyDocument(shown, data)  # positions are read again only if a message needs them
-            self.keys[article.id], self.facts[article.id] = key, facts
-            if article.id != stem:
-                problems.append(doc.problem(("id",), f"id '{article.id}' must equal the file name '{stem}'"))
-            found.append((article, (doc, ())))
-        return found
-
-    def parse(self, doc: Document, loc: tuple[str | int, ...], data: Any, model: type[M]) -> M | None:
-        return _validate(doc, loc, data, model, self.problems)
+        parsed = [(_validate(doc, (i,), item, model, self.problems), (doc, (i,))) for i, item in enumerate(doc.data)]
+        return [(m, where) for m, where in parsed if m is not None]
 
 
 class ParsedArticle:
-    """A validated article and its JSON, which the build cache keeps, and its raw text with the digest of the
-    text's bytes if it could be read (so the parent need not read it again). Between processes the article
-    travels as the JSON alone: making it takes a third of the time of pickling the models, and reading it back a
-    little less than unpickling them; and the parent stores it as it came instead of pickling it again."""
+    """A validated article. Between processes, and in the build cache, it travels as its JSON alone: making that
+    takes a third of the time of pickling the models, and reading it back a little less than unpickling them. It
+    is validated again as it is unpickled (so a kept one whose JSON is no longer valid is refused there)."""
 
-    __slots__ = ("_article", "json", "raw")
+    __slots__ = ("article", "json")
 
-    def __init__(self, json: bytes, article: Article | None = None, raw: tuple[str, str] | None = None) -> None:
-        self.json = json
-        self._article = article
-        self.raw = raw
+    def __init__(self, article: Article, json: bytes) -> None:
+        self.article, self.json = article, json
 
-    def __reduce__(self) -> tuple[type[ParsedArticle], tuple[bytes, None, tuple[str, str] | None]]:
-        return ParsedArticle, (self.json, None, self.raw)
-
-    @property
-    def article(self) -> Article:
-        if self._article is None:
-            self._article = Article.model_validate_json(self.json)
-        return self._article
+    def __reduce__(self) -> tuple[Callable[[bytes], ParsedArticle], tuple[bytes]]:
+        return _parsed_from_json, (self.json,)
 
 
-Parsed = tuple[ParsedArticle | None, str, list[Problem], str]
+def _parsed_from_json(json: bytes) -> ParsedArticle:
+    return ParsedArticle(Article.model_validate_json(json), json)
 
 
-def _validated_here(parsed: Parsed) -> None:
-    """Make the models of an article a worker parsed (from its JSON), while the workers are still parsing."""
-    if parsed[0] is not None:
-        parsed[0].article  # noqa: B018 - a property that validates the JSON and keeps the models
+class Parsed(NamedTuple):
+    """What parsing one article file gives: the article (None if it is not valid), the digest of its facts, its
+    problems, and its quotes' problems with the digest of the raw text they were looked for in ("" if it could not
+    be read)."""
+
+    article: ParsedArticle | None
+    facts: str
+    problems: list[Problem]
+    quote_problems: list[Problem]
+    quotes_checked_in: str
 
 
-def _parse_article(item: tuple[str, bytes, Path]) -> Parsed:
-    """Parse and validate one article file's bytes, and look for its quotes in its raw text (if it can be read:
-    load_corpus reports it otherwise). Returns the article (with its JSON), the digest of its facts, its problems,
-    and the digest of the raw text in which every quote was found ("" if not)."""
-    shown, data, content = item
+def _parse_article(raw: Mapping[str, RawText], file: ContentFile) -> Parsed:
+    """Parse and validate one article file, and look for its quotes in its raw text (if it can be read: validate
+    reports it otherwise)."""
     try:
-        doc = parse_lazily(data, shown)  # positions are worked out only if a message needs them
+        doc = parse_lazily(file.data, file.shown)  # positions are worked out only if a message needs them
     except ContentError as err:
-        return None, "", err.problems, ""
+        return Parsed(None, "", err.problems, [], "")
     problems: list[Problem] = []
     article = _validate(doc, (), doc.data, Article, problems)
     if article is None:
-        return None, "", problems, ""
+        return Parsed(None, "", problems, [], "")
     facts = digest(article.model_dump_json(exclude=ONLY_ON_SOURCE_PAGE))
-    parsed = ParsedArticle(article.model_dump_json().encode("utf-8"), article)
-    try:
-        raw = (content / article.raw).read_bytes()
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return parsed, facts, problems, ""
-    parsed.raw = (text, digest(raw))
-    missing = list(_quote_problems(article, doc, normalise(text)))
-    return parsed, facts, problems + missing, "" if missing else parsed.raw[1]
+    parsed = ParsedArticle(article, article.model_dump_json().encode("utf-8"))
+    text = raw.get(article.raw)
+    if text is None or text.problem:
+        return Parsed(parsed, facts, problems, [], "")
+    return Parsed(parsed, facts, problems, list(_quote_problems(article, doc, normalise(text.text))), text.key)
+
+
+def _ok(parsed: Sequence[Parsed]) -> Iterator[Parsed]:
+    return (result for result in parsed if result.article is not None)
+
+
+def _files_of(inputs: Inputs, parsed: Sequence[Parsed]) -> Iterator[ContentFile]:
+    """The files of the articles that parsed, in the same order."""
+    return (file for file, result in zip(inputs.articles, parsed, strict=True) if result.article is not None)
+
+
+def _articles(inputs: Inputs, parsed: Sequence[Parsed], problems: list[Problem]) -> list[Located[Article]]:
+    """The valid articles, each with its document; every article's problems are added to `problems`."""
+    found: list[Located[Article]] = []
+    for file, result in zip(inputs.articles, parsed, strict=True):
+        problems.extend(result.problems)
+        if result.article is None:
+            continue
+        article = result.article.article
+        doc = LazyDocument(file.shown, file.data)  # positions are read again only if a message needs them
+        if article.id != file.stem:
+            problems.append(doc.problem(("id",), f"id '{article.id}' must equal the file name '{file.stem}'"))
+        found.append((article, (doc, ())))
+    return found
+
+
+def _raw_texts(
+    inputs: Inputs, articles: list[Located[Article]], problems: list[Problem]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Raw texts by article id, and the digest of each one's bytes; a problem for each that cannot be used."""
+    raw: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    for article, (doc, _) in articles:
+        text = inputs.raw.get(article.raw)
+        if text is None:
+            problems.append(doc.problem(("raw",), f"raw text {article.raw} not found in {inputs.folder}/"))
+        elif text.problem:
+            problems.append(doc.problem(("raw",), f"raw text {article.raw} {text.problem}"))
+        else:
+            raw[article.id], keys[article.id] = text.text, text.key
+    return raw, keys
+
+
+def _quotes_again(
+    inputs: Inputs, articles: list[Located[Article]], parsed: Sequence[Parsed], raw_keys: dict[str, str], each: Each
+) -> Iterator[Problem]:
+    """The quotes' problems of each article, looked for again in its raw text if it is not the text they were
+    looked for in when the article was parsed (a result kept from a build before the text changed)."""
+    again: list[tuple[Article, AnyDocument, str]] = []
+    keys: list[str] = []
+    for (article, (doc, _)), file, result in zip(articles, _files_of(inputs, parsed), _ok(parsed), strict=True):
+        key = raw_keys.get(article.id)
+        if key is None:
+            continue
+        if key == result.quotes_checked_in:
+            yield from result.quote_problems
+        else:
+            again.append((article, doc, inputs.raw[article.raw].text))
+            keys.append(digest("quotes", file.key, key))
+    for found in each(_quotes_in, again, keys):
+        yield from found
+
+
+def _quotes_in(item: tuple[Article, AnyDocument, str]) -> list[Problem]:
+    article, doc, text = item
+    return list(_quote_problems(article, doc, normalise(text)))
 
 
 def _quote_problems(article: Article, doc: AnyDocument, raw: str) -> Iterator[Problem]:
@@ -523,32 +395,6 @@ def _normalised(known: dict[str, str], raw: dict[str, str], article_id: str) -> 
     return known[article_id]
 
 
-def _read_raw(
-    content: Path, articles: list[Located[Article]], problems: list[Problem], read: dict[str, tuple[str, str]]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Raw texts by article id, and the digest of each one's bytes; `read`: those already read (by parsing)."""
-    raw: dict[str, str] = {}
-    keys: dict[str, str] = {}
-    for article, (doc, _) in articles:
-        if article.id in read:
-            raw[article.id], keys[article.id] = read[article.id]
-            continue
-        path = content / article.raw
-        try:
-            data = path.read_bytes()
-            raw[article.id] = data.decode("utf-8")
-            keys[article.id] = digest(data)
-        except FileNotFoundError:
-            problems.append(doc.problem(("raw",), f"raw text {article.raw} not found in {content.name}/"))
-        except IsADirectoryError:
-            problems.append(doc.problem(("raw",), f"raw text {article.raw} is a folder, not a text file"))
-        except UnicodeDecodeError:
-            problems.append(doc.problem(("raw",), f"raw text {article.raw} is not UTF-8: save it as UTF-8"))
-        except OSError as err:
-            problems.append(doc.problem(("raw",), f"raw text {article.raw} cannot be read: {err.strerror}"))
-    return raw, keys
-
-
 class _References:
     """Cross-file checks: unique ids, resolvable references, verbatim quotes."""
 
@@ -561,17 +407,13 @@ class _References:
         glossary: list[Located[GlossaryTerm]],
         articles: list[Located[Article]],
         raw: dict[str, str],
-        cache: BuildCache,
-        quote_keys: dict[str, tuple[str, str]],
-        refs_checked: set[str],
     ) -> None:
         self.guide, self.actors, self.topics, self.events = guide, actors, topics, events
         self.glossary, self.articles, self.raw = glossary, articles, raw
-        self.cache, self.quote_keys, self.refs_checked = cache, quote_keys, refs_checked
         self.actor_ids = {a.id for a, _ in actors}
         self.topic_ids = {t.id for t, _ in topics}
         self.event_ids = {e.id for e, _ in events}
-        self.normalised: dict[str, str] = {}  # filled as quotes are checked, then handed to the Corpus
+        self.normalised: dict[str, str] = {}  # filled as quiz quotes are checked, then handed to the Corpus
 
     def text(self, article_id: str) -> str:
         return _normalised(self.normalised, self.raw, article_id)
@@ -583,17 +425,7 @@ class _References:
         yield from self.actor_refs()
         yield from self.unique_labels()
         for article, (doc, _) in self.articles:
-            if article.id not in self.refs_checked:
-                yield from self.article_refs(article, doc)
-            if article.id not in self.raw:
-                continue
-            key = self.quote_keys.get(article.id)
-            if key is not None and self.cache.quotes_checked(key):
-                continue  # the same article file and the same raw text: its quotes were found before
-            missing = list(_quote_problems(article, doc, self.text(article.id)))
-            if not missing and key is not None:
-                self.cache.add_quotes(key)
-            yield from missing
+            yield from self.article_refs(article, doc)
 
     def unique_labels(self) -> Iterator[Problem]:
         """Sources are told apart by their labels (short_title, else title) in badges, tables and quizzes."""

@@ -17,7 +17,9 @@ import pytest
 import yaml
 
 from builder import questions, render, validate
-from builder.cache import DATABASE, LIBRARIES, BuildCache, code_version, digest, library_versions
+from builder.cache import DATABASE, BuildCache
+from builder.keys import LIBRARIES, code_version, library_versions
+from builder.load import load
 from builder.pipeline import generate
 from builder.problems import ContentError
 from builder.synth import synthesize, write_corpus
@@ -98,8 +100,8 @@ def synth_content(tmp_path: Path) -> Path:
 
 
 def _article_entries(cache: BuildCache) -> int:
-    """Entries for article files (the shared files' entries are keyed by file name and digest)."""
-    return sum("\x1f" not in key for key in cache.articles)
+    """Kept results that are parsed article files."""
+    return sum(isinstance(pickle.loads(value), validate.Parsed) for value in cache.results.values())
 
 
 def _cached(content: Path, folder: Path) -> dict[str, str | bytes]:
@@ -142,7 +144,7 @@ def test_a_rebuild_parses_only_the_changed_article(
     assert sum("/articles/" in p for p in parsed) == 30
     parsed.clear()
     _cached(synth_content, folder)
-    assert parsed == [], "no file is parsed again, shared files included"
+    assert [p for p in parsed if "/articles/" in p] == [], "no article file is parsed again"
     _article(1, _set("summary", "Edited."))(synth_content)
     parsed.clear()
     _cached(synth_content, folder)
@@ -208,30 +210,29 @@ def test_an_unreadable_cache_is_ignored(synth_content: Path, tmp_path: Path) -> 
     stored = BuildCache.open(folder)
     assert stored.pages and _article_entries(stored) == 30, "the damaged database was replaced"
     with sqlite3.connect(home / DATABASE) as db:  # a row that cannot be unpickled is a cache miss
-        db.execute("UPDATE articles SET value = ? WHERE rowid = 1", (b"\x80\x05 broken",))
+        db.execute("UPDATE results SET value = ? WHERE rowid = 1", (b"\x80\x05 broken",))
     db.close()
     assert _cached(synth_content, folder) == generate(synth_content)[1]
     with sqlite3.connect(home / DATABASE) as db:  # and so is an article whose JSON is no longer valid
-        for key, value in db.execute("SELECT key, value FROM articles").fetchall():
-            if "\x1f" not in key:
-                *first, _ = pickle.loads(value)
-                db.execute("UPDATE articles SET value = ? WHERE key = ?", (pickle.dumps((*first, b'{"id": 1')), key))
+        for key, value in db.execute("SELECT key, value FROM results").fetchall():
+            found = pickle.loads(value)
+            broken = found._replace(article=validate.ParsedArticle(found.article.article, b'{"id": 1'))
+            db.execute("UPDATE results SET value = ? WHERE key = ?", (pickle.dumps(broken), key))
     db.close()
     assert _cached(synth_content, folder) == generate(synth_content)[1]
     assert _article_entries(BuildCache.open(folder)) == 30
 
 
 def test_a_parsed_article_travels_between_processes_as_its_json() -> None:
-    path = ROOT / "content" / "articles"
-    first = sorted(path.glob("*.yaml"))[0]
-    parsed, _, problems, _ = validate._parse_article((first.name, first.read_bytes(), ROOT / "content"))
-    assert parsed is not None and parsed.raw is not None and not problems
-    raw = (ROOT / "content" / parsed.article.raw).read_bytes()
-    assert parsed.raw == (raw.decode("utf-8"), digest(raw))  # read once, for the parent too
+    inputs = load(MINI)
+    result = validate._parse_article(inputs.raw, inputs.articles[0])
+    parsed = result.article
+    assert parsed is not None and not result.problems and not result.quote_problems
+    assert result.quotes_checked_in == inputs.raw[parsed.article.raw].key
     sent = pickle.dumps(parsed)
-    assert len(sent) < len(parsed.json) + len(raw) + 200, "the models are not pickled with it"
+    assert len(sent) < len(parsed.json) + 200, "the models are not pickled with it"
     received = pickle.loads(sent)
-    assert (received.json, received.raw) == (parsed.json, parsed.raw)
+    assert received.json == parsed.json
     assert received.article == parsed.article
 
 
@@ -293,8 +294,8 @@ def test_the_cli_keeps_its_cache_in_build_and_no_cache_keeps_none(tmp_path: Path
 def test_a_summary_edit_with_a_problem_elsewhere_still_reports_it(
     tmp_path: Path, name: str, breakage: Callable[[Path], object], expected: str
 ) -> None:
-    """The fast path of a rebuild (only summaries changed) must never hide a problem: it gives way to the full
-    checks whenever anything else differs from the last build."""
+    """A rebuild after a summary edit, which renders only one page, must never hide a problem elsewhere: every
+    article is checked against the shared files in every build."""
     content = Path(shutil.copytree(MINI, tmp_path / "content"))
     folder = tmp_path / "cache"
     _cached(content, folder)
