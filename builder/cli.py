@@ -12,6 +12,7 @@ from pathlib import Path
 from builder.pipeline import build, check
 from builder.problems import ContentError, DraftError
 from builder.publish import PublishError, publish
+from builder.stale import Stale
 
 # Commands other than check/build/site import what only they need when they run: a rebuild after one edit
 # should not pay for the exporters', the schema writer's or the synthetic generator's imports.
@@ -113,11 +114,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(corpus.topics)} topics, {len(corpus.events)} events"
             )
             return 0
-        articles, report = build(args.content, args.out, cache)
+        stale: list[Stale] = []
+        articles, report = build(args.content, args.out, cache, stale)
         say(
             f"{articles} articles -> {args.out}: {report.written} written, "
             f"{report.unchanged} unchanged, {report.removed} removed ({time.perf_counter() - started:.2f} s)"
         )
+        _say_stale(stale)
         if args.command == "site":
             publish(args.config, args.site)
             say(f"site built in {time.perf_counter() - started:.2f} s: open {args.site / 'index.html'}")
@@ -165,6 +168,15 @@ def new_article(source: str, article_id: str | None, content: Path) -> int:
 
 
 SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"  # as named in mkdocs.offline.yml
+
+
+def _say_stale(stale: list[Stale]) -> None:
+    """The passages a new article may have made false, after a build: for the editor to read again."""
+    if not stale:
+        return
+    say(f"may be stale: {len(stale)} hand-written passage(s) to read again now that the sources have changed")
+    for passage in stale:
+        print(f"  {passage}", file=sys.stderr)
 
 
 def _read_shim(path: Path) -> bytes:

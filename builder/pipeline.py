@@ -20,6 +20,7 @@ from builder.cache import BuildCache
 from builder.load import load
 from builder.questions import build_bank
 from builder.render import plan_site
+from builder.stale import Stale, may_be_stale
 from builder.validate import Corpus, validate
 from builder.write import PageWriter, WriteReport, write_pages
 
@@ -27,10 +28,12 @@ __all__ = ["Generated", "build", "check", "generate"]
 
 
 class Generated(NamedTuple):
-    """The pages of the site, and how many articles they were made from."""
+    """The pages of the site, how many articles they were made from, and the hand-written passages that a new
+    article may have made false (builder/stale.py)."""
 
     articles: int
     pages: runner.Pages
+    stale: tuple[Stale, ...] = ()
 
 
 def check(content: Path, cache: Path | None = None) -> Corpus:
@@ -40,19 +43,23 @@ def check(content: Path, cache: Path | None = None) -> Corpus:
         return validate(load(content), runner.each(BuildCache.open(cache)))
 
 
-def build(content: Path, out: Path, cache: Path | None = None) -> tuple[int, WriteReport]:
+def build(
+    content: Path, out: Path, cache: Path | None = None, stale: list[Stale] | None = None
+) -> tuple[int, WriteReport]:
     """Validate `content` and write the generated Markdown to `out`; the number of articles and what was written.
-    Nothing is written if validation fails.
+    Nothing is written if validation fails. `stale`, if given, receives the passages that may be stale.
 
     `cache` is a folder for what this build learns, so the next one redoes only what changed (builder/cache.py);
     None builds everything from scratch. The output is the same bytes either way."""
     kept = BuildCache.open(cache)
     writer = PageWriter(out, kept.known_files(out))
     with _collector_paused():
-        articles, pages = generate(content, kept, writer)  # load, validate, analyse, questions, render
+        articles, pages, passages = generate(content, kept, writer)  # load, validate, analyse, questions, render
         report = write_pages(pages, out, writer=writer)  # write: what the runner has not written yet
         kept.record_files(report.stats, out)
         kept.save()
+    if stale is not None:
+        stale.extend(passages)
     return articles, report
 
 
@@ -65,7 +72,8 @@ def generate(content: Path, cache: BuildCache | None = None, writer: PageWriter 
     analysis = analyse(corpus)  # worked out as pages ask for it
     bank = partial(build_bank, corpus, analysis)  # the question bank, made only if a quiz page must be
     plan = plan_site(corpus, analysis, bank, runner.last_build(cache))  # every page: path, key, how to make it
-    return Generated(len(corpus.articles), runner.run(plan, cache, writer))  # made, kept from the cache, written
+    pages = runner.run(plan, cache, writer)  # made, kept from the cache, written
+    return Generated(len(corpus.articles), pages, tuple(may_be_stale(inputs, corpus)))
 
 
 @contextmanager
