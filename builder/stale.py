@@ -8,7 +8,8 @@ added later can make it false, and nothing else would say so. Two kinds are list
   the number of reviewed sources now: certainly stale, wherever it is written;
 - a statement about which sources say something ("no source", "only two sources", "every source", "none of
   the texts", "three sources") in a topic's note, or in a quiz question about a topic, that the newest
-  reviewed article (the last `added`) also answers, unless the text already names that article: possibly stale.
+  reviewed article (the last `added`; none while every article has the same date) also answers, unless the
+  text already names that article: possibly stale.
 
 Articles' own notes are left out: they speak for their own source. Counts shown to readers are never typed by
 hand: the pages take them from the data (home.md.j2).
@@ -60,8 +61,8 @@ class Stale:
 def may_be_stale(inputs: Inputs, corpus: Corpus) -> list[Stale]:
     """The passages of the shared files that a new article may have made false (see the module's docstring)."""
     reviewed = [a for a in corpus.articles if a.status == "reviewed"]
-    newest = max(reviewed, key=lambda a: (a.added, a.id), default=None)
-    answered = {claim.topic for claim in newest.claims} if newest is not None else set()
+    latest = max((a.added for a in reviewed), default="")
+    newest = [a for a in reviewed if a.added == latest] if any(a.added != latest for a in reviewed) else []
     labels = "|".join(re.escape(a.label) for a in reviewed)
     which = re.compile(rf"\b(?:{WHICH_SOURCES}{f'|only the (?:{labels})' if labels else ''})\b", re.IGNORECASE)
     found: list[Stale] = []
@@ -75,8 +76,9 @@ def may_be_stale(inputs: Inputs, corpus: Corpus) -> list[Stale]:
             continue
         for loc, text, topics, whole in _texts(name, doc.data):
             found += _whole_set(doc, loc, text, len(reviewed), bare=name == "guide.yaml")
-            if newest is not None and answered & topics and not _names(whole, newest):
-                found += _which_sources(doc, loc, text, newest.label, which)
+            for article in newest:
+                if topics & {claim.topic for claim in article.claims} and not _names(whole, article):
+                    found += _which_sources(doc, loc, text, article.label, which)
     return list(dict.fromkeys(found))  # once each, in file order
 
 
