@@ -17,7 +17,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        """path:line:col: message, as editors and compilers print it; a message's further lines (an excerpt to
+        compare, with a caret under a mark) are indented under the first."""
+        message = self.message.replace("\n", "\n    ")
+        return f"{self.path}:{self.line}:{self.col}: {message}"
 
 
 class ContentError(Exception):

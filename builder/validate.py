@@ -27,7 +27,7 @@ from builder.load import (
 )
 from builder.model import LETTERS, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
 from builder.problems import ContentError, Problem
-from builder.quotes import closest_passage, normalise, occurs_in
+from builder.quotes import difference, normalise, occurs_in
 
 __all__ = ["Corpus", "Each", "each_here", "load_corpus", "validate"]
 
@@ -501,12 +501,16 @@ class _References:
 
 
 def _verbatim(doc: AnyDocument, loc: tuple[str | int, ...], quote: str, raw_path: str, raw: str) -> Iterator[Problem]:
-    """A problem unless `quote` occurs in the normalised raw text; shows the closest passage if any."""
+    """A problem unless `quote` occurs in the normalised raw text; it shows where the quote first differs from the
+    closest passage, if any, the two one above the other with a caret under the difference."""
     if occurs_in(quote, raw):
         return
-    near = closest_passage(quote, raw)
-    hint = f'; the closest passage is: "{near}"' if near else "; nothing in the text is close to it"
-    yield doc.problem(loc, f"quote not found verbatim in {raw_path}{hint}")
+    excerpt = difference(quote, raw)
+    if not excerpt:
+        yield doc.problem(loc, f"quote not found verbatim in {raw_path}; nothing in the text is close to it")
+        return
+    message = f"quote not found verbatim in {raw_path}: it differs from the closest passage where marked (^)"
+    yield doc.problem(loc, "\n".join([message, *excerpt]))
 
 
 def _duplicates(kind: str, items: Iterable[Located[Any]]) -> Iterator[Problem]:

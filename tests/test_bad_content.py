@@ -1,9 +1,12 @@
 """Bad content, data-driven: each tests/bad_content/<case>.yaml replaces one file of tests/fixtures/mini.
 
 A case's header comments say which file it replaces (`# target:`), which fixture files to remove first
-(`# delete:`), and every problem the builder must report, in order (`# expect:`). A case whose message the
-builder does not get right yet also records today's output in `# expect-todo:` lines and is an expected failure.
-Line numbers in the expected problems count the header lines, since they are part of the file.
+(`# delete:`), which other fixture files to write as one line of text (`# write: raw/two.txt: The text.`), and
+every problem the builder must report, in order (`# expect:`). A problem's further lines (a quote and the passage
+it differs from, with a caret) follow its `# expect:` line, each as '#' and the line as printed (indented by four
+spaces). A case whose message the builder does not get right yet also records today's output in `# expect-todo:`
+lines and is an expected failure. Line numbers in the expected problems count the header lines, since they are
+part of the file.
 """
 
 from __future__ import annotations
@@ -31,6 +34,19 @@ def header(case: Path, key: str) -> list[str]:
     return [line.removeprefix(prefix) for line in lines if line.startswith(prefix)]
 
 
+def expected(case: Path) -> list[str]:
+    """The problems a case expects, as printed: each `# expect:` line with the lines that continue it."""
+    problems: list[str] = []
+    for line in case.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# expect: "):
+            problems.append(line.removeprefix("# expect: "))
+        elif line.startswith("#    ") and problems:
+            problems[-1] += "\n" + line.removeprefix("#")
+        elif not line.startswith("#"):
+            break
+    return problems
+
+
 def content_with(case: Path, root: Path) -> Path:
     """A copy of the mini corpus under `root`/content with `case` written over its target."""
     content = root / "content"
@@ -38,6 +54,9 @@ def content_with(case: Path, root: Path) -> Path:
     (content / header(case, "target")[0]).write_bytes(case.read_bytes())
     for name in header(case, "delete"):
         (content / name).unlink()
+    for written in header(case, "write"):
+        name, text = written.split(": ", 1)
+        (content / name).write_text(text + "\n", encoding="utf-8")
     return content
 
 
@@ -62,9 +81,9 @@ def cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     "case", [pytest.param(c, id=c.stem, marks=[TODO] if header(c, "expect-todo") else []) for c in CASES]
 )
 def test_bad_content(case: Path, tmp_path: Path) -> None:
-    expected = header(case, "expect")
-    assert len(header(case, "target")) == 1 and expected, "a case needs one # target: and some # expect: lines"
-    assert problems(content_with(case, tmp_path)) == expected
+    expect = expected(case)
+    assert len(header(case, "target")) == 1 and expect, "a case needs one # target: and some # expect: lines"
+    assert problems(content_with(case, tmp_path)) == expect
 
 
 def test_mini_fixture_is_valid() -> None:
@@ -82,11 +101,12 @@ def test_bare_date_is_read_as_a_string(tmp_path: Path) -> None:
     assert (one.published, one.added) == ("2024-03-20", "2026-11-01")
 
 
-def test_check_reports_problems_without_traceback(tmp_path: Path) -> None:
-    case = HERE / "bad_content" / "two_errors.yaml"
+@pytest.mark.parametrize("name", ["two_errors", "quote_not_in_raw"])
+def test_check_reports_problems_without_traceback(name: str, tmp_path: Path) -> None:
+    case = HERE / "bad_content" / f"{name}.yaml"
     result = cli("--content", content_with(case, tmp_path), "check", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.splitlines()[:-1] == header(case, "expect")
+    assert result.stderr.splitlines()[:-1] == "\n".join(expected(case)).splitlines()
     assert "Traceback" not in result.stderr + result.stdout
 
 
