@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -25,7 +27,7 @@ from builder.load import (
     parse_bytes,
     parse_lazily,
 )
-from builder.model import LETTERS, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
+from builder.model import LETTERS, TOPIC_SLUG, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
 from builder.problems import ContentError, Problem
 from builder.quotes import difference, normalise, occurs_in
 
@@ -35,6 +37,7 @@ M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 R = TypeVar("R")
 ONLY_ON_SOURCE_PAGE = {"summary", "key_points", "editor_note"}  # article fields no other page shows
+SHORT_LIST = 8  # an unknown id's message lists the known ones if there are no more than this
 
 
 @dataclass(frozen=True)
@@ -348,7 +351,8 @@ def _explain(error: Any, model: type[BaseModel]) -> str:
         return f"unknown key '{name}'{suggestion}: allowed keys are {', '.join(allowed)}"
     if kind == "string_pattern_mismatch":
         field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
-        return f"'{field}' has an invalid value {error['input']!r}: {_pattern_help(field)}"
+        value = error["input"]
+        return f"'{field}' has an invalid value {value!r}: {_pattern_help(field, value, error['ctx']['pattern'])}"
     if kind == "value_error":
         return f"'{name}': {error['msg'].removeprefix('Value error, ')}"
     where = f"'{name}'" if isinstance(name, str) else f"item {name}"
@@ -360,16 +364,44 @@ def _explain(error: Any, model: type[BaseModel]) -> str:
     return f"{where}: {error['msg']} (got {type(value).__name__} {_short(value)})"
 
 
-def _pattern_help(name: str) -> str:
+def _pattern_help(name: str, value: str, pattern: str) -> str:
+    """What a value of the field `name` must look like, and what `value` would be if made to fit, if that is
+    clear."""
     if name == "raw":
-        return "expected a path like raw/000_name.txt"
+        fixed = "raw/" + value.replace("\\", "/").rsplit("/", 1)[-1].strip()
+        fixed = fixed if re.fullmatch(pattern, fixed) else ""
+        return "expected a path like raw/000_name.txt (the text's file in the raw folder)" + _did_you_mean(fixed)
     if name == "url":
-        return "expected an address starting with http:// or https://"
+        bare = value.strip()
+        fixed = f"https://{bare}" if "." in bare and "://" not in bare and not re.search(r"\s", bare) else ""
+        return "expected an address starting with http:// or https://" + _did_you_mean(fixed)
     if name == "wikidata":
-        return "expected a Wikidata id like Q42"
+        number = re.search(r"\b[Qq]?(\d+)\s*$", value)
+        return "expected a Wikidata id like Q42" + _did_you_mean(f"Q{number[1]}" if number else "")
     if name in ("term", "aliases"):
         return "expected one line of text without [, ] or backslash (it is matched in page text for tooltips)"
-    return "expected lowercase letters and digits joined by hyphens, like 'leonid-slutsky'"
+    if pattern == TOPIC_SLUG:
+        fixed = ".".join(filter(None, (_slug(part) for part in value.split("."))))
+        return (
+            "expected lowercase letters and digits joined by hyphens, with dots between a group and a name, "
+            f"like 'talks.russian-lead'{_did_you_mean(fixed)}"
+        )
+    hint = _did_you_mean(_slug(value))
+    return f"expected lowercase letters and digits joined by hyphens, like 'leonid-slutsky'{hint}"
+
+
+def _slug(text: str) -> str:
+    """`text` in lowercase letters and digits joined by hyphens (accents dropped), or "" if nothing is left."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))
+
+
+def _did_you_mean(*hints: str) -> str:
+    """'; did you mean 'a'?', or 'a', 'b' or 'c'? for several; "" for none."""
+    quoted = [f"'{hint}'" for hint in hints if hint]
+    if not quoted:
+        return ""
+    return f"; did you mean {' or '.join([', '.join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)}?"
 
 
 def _short(value: Any) -> str:
@@ -413,10 +445,23 @@ class _References:
         self.actor_ids = {a.id for a, _ in actors}
         self.topic_ids = {t.id for t, _ in topics}
         self.event_ids = {e.id for e, _ in events}
+        self.ids: dict[str, tuple[set[str], str]] = {  # kind -> its ids, and where they are written
+            "actor": (self.actor_ids, "actors.yaml"),
+            "topic": (self.topic_ids, "topics.yaml"),
+            "event": (self.event_ids, "events.yaml"),
+            "article": ({a.id for a, _ in articles}, "articles/"),
+            "side": ({s.id for s in guide.sides}, "guide.yaml sides"),
+        }
         self.normalised: dict[str, str] = {}  # filled as quiz quotes are checked, then handed to the Corpus
 
     def text(self, article_id: str) -> str:
         return _normalised(self.normalised, self.raw, article_id)
+
+    def unknown(self, doc: AnyDocument, loc: tuple[str | int, ...], kind: str, value: str) -> Iterator[Problem]:
+        """A problem if `value` is not the id of a `kind` (actor, topic, event, article or side)."""
+        known, where = self.ids[kind]
+        others = {other: ids for other, (ids, _) in self.ids.items() if other != kind}
+        yield from _unknown(doc, loc, kind, value, known, where, others)
 
     def check(self) -> Iterator[Problem]:
         for kind, items in (("actor", self.actors), ("topic", self.topics), ("event", self.events)):
@@ -439,30 +484,27 @@ class _References:
             first.setdefault(key, doc)
 
     def actor_refs(self) -> Iterator[Problem]:
-        sides = {s.id for s in self.guide.sides}
         for actor, (doc, loc) in self.actors:
             if actor.side is not None:
-                yield from _unknown(doc, (*loc, "side"), "side", actor.side, sides, "guide.yaml sides")
+                yield from self.unknown(doc, (*loc, "side"), "side", actor.side)
             if actor.affiliation is not None:
-                yield from _unknown(
-                    doc, (*loc, "affiliation"), "actor", actor.affiliation, self.actor_ids, "actors.yaml"
-                )
+                yield from self.unknown(doc, (*loc, "affiliation"), "actor", actor.affiliation)
 
     def article_refs(self, article: Article, doc: AnyDocument) -> Iterator[Problem]:
         for i, report in enumerate(article.events):
-            yield from _unknown(doc, ("events", i, "event"), "event", report.event, self.event_ids, "events.yaml")
+            yield from self.unknown(doc, ("events", i, "event"), "event", report.event)
             for j, actor in enumerate(report.actors):
-                yield from _unknown(doc, ("events", i, "actors", j), "actor", actor, self.actor_ids, "actors.yaml")
+                yield from self.unknown(doc, ("events", i, "actors", j), "actor", actor)
         seen_topics: dict[str, int] = {}
         for i, claim in enumerate(article.claims):
-            yield from _unknown(doc, ("claims", i, "topic"), "topic", claim.topic, self.topic_ids, "topics.yaml")
+            yield from self.unknown(doc, ("claims", i, "topic"), "topic", claim.topic)
             if claim.topic in seen_topics:
                 first = doc.where(("claims", seen_topics[claim.topic], "topic"))[0]
                 message = f"topic '{claim.topic}' is claimed twice in this article (first on line {first})"
                 yield doc.problem(("claims", i, "topic"), message + ": give one value per topic")
             seen_topics.setdefault(claim.topic, i)
         for i, mention in enumerate(article.actors):
-            yield from _unknown(doc, ("actors", i, "actor"), "actor", mention.actor, self.actor_ids, "actors.yaml")
+            yield from self.unknown(doc, ("actors", i, "actor"), "actor", mention.actor)
 
     def quiz_refs(self, quiz: Quiz, doc: AnyDocument) -> Iterator[Problem]:
         articles = {a.id: a for a, _ in self.articles}
@@ -482,20 +524,20 @@ class _References:
             if question.format == "assertion-reason" and len(question.statements) != 2:
                 yield doc.problem((*loc, "statements"), "assertion-reason needs exactly two statements (I and II)")
             for j, topic in enumerate(question.topics):
-                yield from _unknown(doc, (*loc, "topics", j), "topic", topic, self.topic_ids, "topics.yaml")
+                yield from self.unknown(doc, (*loc, "topics", j), "topic", topic)
             for j, citation in enumerate(question.sources):
                 yield from self.citation(doc, (*loc, "sources", j), citation.article, citation.quote, articles)
         for i, prompt in enumerate(quiz.mains):
             for j, article_id in enumerate(prompt.sources):
-                yield from _unknown(doc, ("mains", i, "sources", j), "article", article_id, set(articles), "articles/")
+                yield from self.unknown(doc, ("mains", i, "sources", j), "article", article_id)
             for j, topic in enumerate(prompt.topics):
-                yield from _unknown(doc, ("mains", i, "topics", j), "topic", topic, self.topic_ids, "topics.yaml")
+                yield from self.unknown(doc, ("mains", i, "topics", j), "topic", topic)
 
     def citation(
         self, doc: AnyDocument, loc: tuple[str | int, ...], article_id: str, quote: str, articles: dict[str, Article]
     ) -> Iterator[Problem]:
         if article_id not in articles:
-            yield from _unknown(doc, (*loc, "article"), "article", article_id, set(articles), "articles/")
+            yield from self.unknown(doc, (*loc, "article"), "article", article_id)
         elif article_id in self.raw:
             yield from _verbatim(doc, (*loc, "quote"), quote, articles[article_id].raw, self.text(article_id))
 
@@ -525,10 +567,56 @@ def _duplicates(kind: str, items: Iterable[Located[Any]]) -> Iterator[Problem]:
 
 
 def _unknown(
-    doc: AnyDocument, loc: tuple[str | int, ...], kind: str, value: str, known: set[str], where: str
+    doc: AnyDocument,
+    loc: tuple[str | int, ...],
+    kind: str,
+    value: str,
+    known: set[str],
+    where: str,
+    others: Mapping[str, set[str]] | None = None,
 ) -> Iterator[Problem]:
+    """A problem unless `value` is in `known`, the ids of a `kind` written in `where`. It names the ids `value` is
+    like, else lists them all if they are few; and says if `value` is the id of another kind (`others`)."""
     if value in known:
         return
-    hint = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-    yield doc.problem(loc, f"unknown {kind} '{value}': not in {where}{suggestion}")
+    message = f"unknown {kind} '{value}': not in {where}"
+    other = next((other for other, ids in (others or {}).items() if value in ids), None)
+    if other is not None:
+        message += f"; '{value}' is {_a(other)} id, not {_a(kind)} id"
+    hints = _close(value, known, by_name=kind == "topic")
+    if hints:
+        message += _did_you_mean(*hints)
+    elif not known:
+        message += " (there are none yet: add it there)"
+    elif len(known) <= SHORT_LIST:
+        message += f" ({', '.join(sorted(known))})"
+    yield doc.problem(loc, message)
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _close(value: str, known: Iterable[str], by_name: bool = False, cutoff: float = 0.6, most: int = 4) -> list[str]:
+    """The known ids most like `value` (as difflib.get_close_matches judges, ties all given, up to `most`). With
+    `by_name`, a dotted id (a topic's, 'meeting.place') is also judged by its name after the last dot, so that
+    'place' finds it."""
+    name = value.rsplit(".", 1)[-1]
+    scores: dict[str, float] = {}
+    for candidate in known:
+        score = _likeness(value, candidate, cutoff)
+        if by_name and "." in candidate:  # by name; a little less alike if the value has a group, and so another group
+            penalty = 0.05 if "." in value else 0.0
+            score = max(score, _likeness(name, candidate.rsplit(".", 1)[-1], cutoff) - penalty)
+        if score >= cutoff:
+            scores[candidate] = score
+    best = max(scores.values(), default=0.0)
+    return sorted(candidate for candidate, score in scores.items() if score == best)[:most]
+
+
+def _likeness(a: str, b: str, cutoff: float) -> float:
+    """difflib's ratio of a and b, or 0 if a quicker bound shows it is below `cutoff`."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+        return 0.0
+    return matcher.ratio()
