@@ -276,7 +276,8 @@ def _raw_texts(
     for article, (doc, _) in articles:
         text = inputs.raw.get(article.raw)
         if text is None:
-            problems.append(doc.problem(("raw",), f"raw text {article.raw} not found in {inputs.folder}/"))
+            hint = _did_you_mean(*_close(article.raw, set(inputs.raw), cutoff=0.85, most=1))
+            problems.append(doc.problem(("raw",), f"raw text {article.raw} not found in {inputs.folder}/{hint}"))
         elif text.problem:
             problems.append(doc.problem(("raw",), f"raw text {article.raw} {text.problem}"))
         else:
@@ -361,6 +362,15 @@ def _explain(error: Any, model: type[BaseModel]) -> str:
         return f"{where} is empty: give a value"
     if kind == "string_type" and isinstance(value, int | float | bool):
         return f'{where}: expected text, got {value!r}: put it in quotes, like "{value}"'
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        hints = difflib.get_close_matches(str(value), allowed, n=1)
+        return f"{where}: {_short(value)} is not one of {', '.join(allowed)}{_did_you_mean(*hints)}"
+    if kind == "bool_parsing":
+        return f"{where}: expected true or false, got {_short(value)}"
+    if kind == "list_type":
+        example = f": write [{value}] for a list of one" if isinstance(value, str) else ""
+        return f"{where}: expected a list (lines starting with '- ', or [a, b]), got {_short(value)}{example}"
     return f"{where}: {error['msg']} (got {type(value).__name__} {_short(value)})"
 
 
@@ -519,10 +529,10 @@ class _References:
             if LETTERS.index(question.answer) >= count:
                 message = f"answer '{question.answer}' but there are {count} options: use a letter from a to "
                 yield doc.problem((*loc, "answer"), message + LETTERS[count - 1])
-            if len({" ".join(o.casefold().split()) for o in question.options}) < len(question.options):
-                yield doc.problem((*loc, "options"), "two options say the same thing: every option must differ")
+            yield from _same_options(doc, (*loc, "options"), question.options)
             if question.format == "assertion-reason" and len(question.statements) != 2:
-                yield doc.problem((*loc, "statements"), "assertion-reason needs exactly two statements (I and II)")
+                message = f"assertion-reason needs exactly two statements (I and II), not {len(question.statements)}"
+                yield doc.problem((*loc, "statements"), message)
             for j, topic in enumerate(question.topics):
                 yield from self.unknown(doc, (*loc, "topics", j), "topic", topic)
             for j, citation in enumerate(question.sources):
@@ -553,6 +563,18 @@ def _verbatim(doc: AnyDocument, loc: tuple[str | int, ...], quote: str, raw_path
         return
     message = f"quote not found verbatim in {raw_path}: it differs from the closest passage where marked (^)"
     yield doc.problem(loc, "\n".join([message, *excerpt]))
+
+
+def _same_options(doc: AnyDocument, loc: tuple[str | int, ...], options: Sequence[str]) -> Iterator[Problem]:
+    """A problem if two options of a question say the same thing (but for case and spacing)."""
+    first: dict[str, int] = {}
+    for i, option in enumerate(options):
+        key = " ".join(option.casefold().split())
+        if key in first:
+            which = f"options {LETTERS[first[key]]} and {LETTERS[i]}"
+            yield doc.problem(loc, f"{which} say the same thing ({_short(option)}): every option must differ")
+            return
+        first[key] = i
 
 
 def _duplicates(kind: str, items: Iterable[Located[Any]]) -> Iterator[Problem]:
