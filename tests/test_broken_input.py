@@ -15,6 +15,7 @@ from builder.validate import load_corpus
 
 from .conftest import MINI, make_project, run_builder
 from .test_bad_content import CASES, header
+from .test_bad_content import expected as expected_problems
 
 pytestmark = pytest.mark.site
 ONE = (MINI / "articles" / "one.yaml").read_bytes()
@@ -55,19 +56,28 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield project
 
 
-def all_cases() -> list[tuple[str, str, bytes, list[str], list[str]]]:
-    cases = [(c.stem, header(c, "target")[0], c.read_bytes(), header(c, "expect"), header(c, "delete")) for c in CASES]
-    cases += [(name, target, data, [problem], []) for name, target, data, problem in BYTE_CASES]
+def all_cases() -> list[tuple[str, str, bytes, list[str], list[str], list[str]]]:
+    """(name, target, its bytes, the lines printed, files to delete, files to write as '<path>: <one line>')."""
+    cases = [
+        (c.stem, header(c, "target")[0], c.read_bytes(), printed(c), header(c, "delete"), header(c, "write"))
+        for c in CASES
+    ]
+    cases += [(name, target, data, [problem], [], []) for name, target, data, problem in BYTE_CASES]
     return cases
 
 
+def printed(case: Path) -> list[str]:
+    """The lines a case's problems take on the terminal (a problem may have further lines, indented)."""
+    return "\n".join(expected_problems(case)).splitlines()
+
+
 @pytest.mark.parametrize(
-    ("name", "target", "data", "expected", "delete"),
+    ("name", "target", "data", "expected", "delete", "write"),
     all_cases(),
     ids=lambda v: v if isinstance(v, str) and " " not in v else None,
 )
 def test_broken_content_fails_cleanly_and_loses_nothing(
-    project: Path, name: str, target: str, data: bytes, expected: list[str], delete: list[str]
+    project: Path, name: str, target: str, data: bytes, expected: list[str], delete: list[str], write: list[str]
 ) -> None:
     content = project / "content"
     shutil.rmtree(content)
@@ -75,6 +85,9 @@ def test_broken_content_fails_cleanly_and_loses_nothing(
     (content / target).write_bytes(data)
     for path in delete:
         (content / path).unlink()
+    for written in write:
+        path, text = written.split(": ", 1)
+        (content / path).write_text(text + "\n", encoding="utf-8")
     content_before, site_before = tree(content), tree(project / "site")
     started = time.monotonic()
     result = run_builder(project, "site")
