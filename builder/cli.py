@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import re
 import sys
@@ -46,7 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     site.add_argument("--site", type=Path, default=ROOT / "site", help="output folder (default: site)")
     new = commands.add_parser("new", help="store a new article's text and write a draft summary of it")
-    new.add_argument("path", help="the article as a UTF-8 text file, or - to read standard input")
+    new.add_argument(
+        "path", help="the article as a UTF-8 text file or a saved web page (.html), or - to read standard input"
+    )
     new.add_argument("--id", help="article id (default: made from the title)")
     export = commands.add_parser("export", help="export the question bank for Anki, Quizlet or as JSON")
     export.add_argument("format", choices=EXPORT_FORMATS, help="what to write")
@@ -143,25 +146,36 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def new_article(source: str, article_id: str | None, content: Path) -> int:
-    """`new`: store the text, write the draft, check that it validates, and say what to do next."""
-    from builder.draft import plan_draft, read_text, write_draft  # only `new` needs edtf's text parser
-
-    data = sys.stdin.buffer.read() if source == "-" else _read_input(Path(source))
-    text = read_text(data, "standard input" if source == "-" else source)
-    corpus = check(content)
+    """`new`: store the text (taken out of a saved web page if it is one), write the draft, check that it
+    validates, and say what to do next."""
+    from builder.draft import extract_page, is_web_page, plan_draft, read_text, write_draft
     from builder.model import SLUG
 
+    shown_as = "standard input" if source == "-" else source
+    data = sys.stdin.buffer.read() if source == "-" else _read_input(Path(source))
     if article_id is not None and not re.fullmatch(SLUG, article_id):
         raise DraftError(f"--id {article_id!r}: use lowercase letters and digits joined by hyphens")
-    plan = plan_draft(text, corpus, article_id)
-    raw_path, draft_path = write_draft(plan, data, content, datetime.date.today())
+    page = data if data.strip() and is_web_page(source, data) else None
+    if page is not None:
+        text, meta = extract_page(page, shown_as)
+        data = text.encode("utf-8")
+    else:
+        text, meta = read_text(data, shown_as), None
+    corpus = check(content)
+    plan = plan_draft(text, corpus, article_id, meta)
+    if page is not None:
+        plan = dataclasses.replace(plan, page_name=f"raw/{plan.article_id}.html")
+    raw_path, draft_path = write_draft(plan, data, content, datetime.date.today(), page)
     for warning in plan.warnings:
         say(f"{raw_path}:{warning.line}:{warning.col}: warning: {warning.message}")
     check(content)
-    say(f"stored {raw_path} and wrote the draft {draft_path} (status: draft; it validates)")
+    kept = f" (the web page itself as {content / plan.page_name})" if plan.page_name else ""
+    say(f"stored {raw_path}{kept} and wrote the draft {draft_path} (status: draft; it validates)")
+    people = sum(c.person for c in plan.candidates)
     say(
-        f"found {len(plan.actors)} known actors, {len(plan.date_phrases)} date phrases, "
-        f"{len(plan.topic_sentences)} topics with relevant sentences, {len(plan.candidates)} unknown names"
+        f"found {len(plan.mentions)} known actors, {len(plan.date_phrases)} date phrases, "
+        f"{len(plan.stubs)} claim stubs, {len(plan.candidates)} unknown names ({people} people)"
+        + (f", author {plan.author}" if plan.author else "")
     )
     say(f"next: edit {draft_path} (every REVIEW line), run `make site`, then set status: reviewed")
     return 0

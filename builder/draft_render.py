@@ -1,0 +1,153 @@
+"""The draft article file written by `new`: valid YAML as it stands, every guess marked REVIEW, and the builder's
+findings as comments the editor can uncomment."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from builder.draft import DraftPlan
+
+__all__ = ["render_draft"]
+
+
+def q(text: str) -> str:
+    """A YAML double-quoted string (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def render_draft(plan: DraftPlan, today: datetime.date) -> str:
+    """The draft YAML: valid as it stands, with every guess marked for review."""
+
+    def out() -> Iterator[str]:
+        yield "# yaml-language-server: $schema=../../builder/schema/article.schema.json"
+        yield "# DRAFT written by `python -m builder new`: check every line marked REVIEW, then set status: reviewed."
+        yield f"id: {plan.article_id}"
+        yield from _header(plan)
+        yield "kind: news  # REVIEW: news | analysis | explainer | exam-prep | preview | opinion"
+        yield f"raw: {plan.raw_name}"
+        if plan.page_name:
+            yield f"# The saved web page is kept beside it as {plan.page_name}; raw: is the text taken from it."
+        yield "status: draft"
+        yield f'added: "{today.isoformat()}"'
+        yield 'summary: "DRAFT: two to four sentences on what this source says."'
+        yield 'key_points: ["DRAFT: the source\'s main points, one line each."]'
+        yield from _warnings_block(plan)
+        yield from _events_block(plan)
+        yield "claims: []"
+        yield from _claims_block(plan)
+        yield from _actors_block(plan)
+        if plan.quotes:
+            yield "# Quoted phrases in the text (candidates for quotes):"
+            yield from (f"#   {q(text)}" for text in plan.quotes[:30])
+
+    return "\n".join(out()) + "\n"
+
+
+def _header(plan: DraftPlan) -> Iterator[str]:
+    yield f"title: {q(plan.title)}  # REVIEW: {plan.title_note}"
+    if plan.short_title:
+        yield f"short_title: {q(plan.short_title)}  # REVIEW: the title is another source's label; give a short one"
+    if plan.outlet:
+        yield f"outlet: {q(plan.outlet)}  # REVIEW: from the page's metadata"
+    else:
+        yield "outlet: null  # REVIEW: unknown unless the text says"
+    if plan.author:
+        yield f"author: {q(plan.author)}  # REVIEW: {plan.author_note}"
+    else:
+        yield "author: null"
+    yield f"url: {q(plan.url)}  # REVIEW: from the page's metadata" if plan.url else "url: null"
+    value = q(plan.published) if plan.published else "null"
+    yield f"published: {value}  # REVIEW: {plan.published_note}"
+
+
+def _warnings_block(plan: DraftPlan) -> Iterator[str]:
+    damage = [w for w in plan.warnings if w.kind == "damage"]
+    furniture = [w for w in plan.warnings if w.kind == "furniture"]
+    if damage:
+        yield 'editor_note: "The text shows signs of damage (mojibake); see the warnings below."  # REVIEW'
+        for warning in damage[:20]:
+            yield f"#   line {warning.line}, column {warning.col}: {warning.message}"
+    if furniture:
+        yield "# Web page furniture found (the raw text keeps it):"
+        yield from (f"#   {w.message}" for w in furniture)
+
+
+def _events_block(plan: DraftPlan) -> Iterator[str]:
+    yield "events: []"
+    if not plan.date_phrases:
+        return
+    yield "# Date phrases found (suggested EDTF values: REVIEW each; add events with ids from events.yaml):"
+    for found in plan.date_phrases:
+        suggestion = q(found.value) if found.value else "null"
+        line = f"#   line {found.line}: {q(found.phrase)} -> date: {suggestion}"
+        if found.relative:
+            line += f"  # REVIEW: relative date; {found.note}"
+        elif not found.value:
+            line += "  # no exact date: keep null"
+        yield line
+    first = plan.date_phrases[0]
+    yield "# events:"
+    yield "#   - event: EVENT-ID"
+    yield f"#     date: {q(first.value) if first.value else 'null'}"
+    yield f"#     date_text: {q(first.phrase)}"
+    yield '#     title: "..."'
+    yield '#     quote: "..."'
+
+
+def _claims_block(plan: DraftPlan) -> Iterator[str]:
+    if not plan.stubs:
+        return
+    linked = [(s.topic.id, s.named) for s in plan.stubs if s.named]
+    if linked:
+        yield "# Topics other sources claim when they name the same people as this text:"
+        yield from (f"#   {tid}: {', '.join(named)}" for tid, named in linked)
+    yield "# Claim stubs, best-fitting sentences first. Uncomment the ones the article answers and trim the quote."
+    yield "# For value:, reuse another source's wording exactly when this source gives the same answer (identical"
+    yield "# wording is what counts as agreeing); write a new value only for a different answer."
+    for stub in plan.stubs:
+        yield f"#   - topic: {stub.topic.id}  # {stub.topic.question}"
+        if stub.answers:
+            yield "#     # answers other sources give (value: sources):"
+            for answer in stub.answers:
+                yield f"#     #   {q(answer.value)}: {', '.join(answer.articles)}"
+        else:
+            yield "#     # no other source answers this topic yet"
+        if stub.named:
+            yield f"#     # other sources' claims on this topic name {', '.join(stub.named)}, as this text does"
+        yield '#     value: "..."'
+        if stub.sentences:
+            yield f"#     quote: {q(stub.sentences[0][1])}  # line {stub.sentences[0][0]}"
+            for line, other in stub.sentences[1:]:
+                yield f"#     # or: {q(other)}  # line {line}"
+        else:
+            yield '#     quote: "..."'
+
+
+def _actors_block(plan: DraftPlan) -> Iterator[str]:
+    if not plan.mentions:
+        yield "actors: []  # no known actor is named: add actors.yaml entries for the candidates below"
+    else:
+        yield "actors:"
+        for mention in plan.mentions:
+            yield f"  - actor: {mention.actor.id}"
+            if mention.spelled:
+                yield f"    # REVIEW: the text spells it {q(mention.spelled)}, close to {q(mention.actor.name)}"
+            if mention.title:
+                yield f"    role: {q(mention.title)}  # REVIEW: the title the text gives them (line {mention.line})"
+            else:
+                yield '    role: "Named in the text (REVIEW: say what role this source gives them)"'
+            yield f"    quotes: [{q(mention.sentence)}]"
+    people = [c for c in plan.candidates if c.person]
+    others = [c for c in plan.candidates if not c.person]
+    if people:
+        yield "# People named who match no known actor (add the ones that matter to actors.yaml):"
+        for person in people:
+            title = f"; title in the text: {q(person.title)}" if person.title else ""
+            yield f"#   {person.name}  (line {person.line}, named {person.mentions}x{title})"
+    if others:
+        yield "# Other names that match no known actor (organisations, places, works):"
+        yield from (f"#   {c.name}  (line {c.line}, named {c.mentions}x)" for c in others)
