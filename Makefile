@@ -41,7 +41,7 @@ serve: $(STAMP) ## live preview on 127.0.0.1:8000, rebuilding when content/ or t
 test: $(STAMP) node_modules/iframe-worker/shim/index.js ## run every test (unit, snapshots, site build, browser)
 	$(BIN)/python -m pytest
 
-snapshots: $(STAMP) ## refresh the golden Markdown snapshots after a deliberate change (review the diff!)
+snapshots: $(STAMP) ## refresh the golden Markdown snapshots of tests/fixtures/ (never content/) after a deliberate change (review the diff!)
 	$(BIN)/python -m pytest tests/test_snapshots.py --update-snapshots
 
 schema: $(STAMP) ## rewrite the JSON Schemas in builder/schema/

@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
+GUIDE = ROOT / "tests" / "fixtures" / "guide"  # a frozen copy of the guide: tests never read the live content/
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -50,8 +51,8 @@ def run_builder(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def guide_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed guide, built once per test run with the real `python -m builder site`."""
-    project = make_project(tmp_path_factory.mktemp("guide"), ROOT / "content")
+    """The frozen guide (tests/fixtures/guide), built once per test run with the real `python -m builder site`."""
+    project = make_project(tmp_path_factory.mktemp("guide"), GUIDE)
     result = run_builder(project, "site")
     assert result.returncode == 0, result.stderr
     return project

@@ -1,9 +1,10 @@
 """Guard: every page of the built guide, on a phone and a desktop, in light and dark, in a real Chromium.
 
-For each (viewport, scheme) one browser page visits every HTML page of the seed site and collects, per page:
-a page wider than the viewport, visible text under 12 px, console/page errors, requests leaving the machine, and
-axe-core's serious or critical violations. One failure per (viewport, scheme) lists every problem on every page.
-A print check turns the discrepancy page into an A4 PDF and counts the source labels in its text.
+For each (viewport, scheme) one browser page visits every HTML page of the guide built from the frozen fixture
+(tests/fixtures/guide) and collects, per page: a page wider than the viewport, visible text under 12 px, console/page
+errors, requests leaving the machine, and axe-core's serious or critical violations. One failure per (viewport,
+scheme) lists every problem on every page. A print check turns the discrepancy page into an A4 PDF and counts the
+source labels in its text.
 """
 
 from __future__ import annotations

@@ -32,12 +32,12 @@ from builder.export import (
 from builder.questions import Question, build_bank
 from builder.validate import Corpus, load_corpus
 
-from .conftest import MINI, ROOT
+from .conftest import GUIDE, MINI, ROOT
 
 Loaded = tuple[Corpus, tuple[Question, ...]]
 
 
-@pytest.fixture(scope="module", params=[ROOT / "content", MINI], ids=["guide", "mini"])
+@pytest.fixture(scope="module", params=[GUIDE, MINI], ids=["guide", "mini"])
 def loaded(request: pytest.FixtureRequest) -> Loaded:
     corpus = load_corpus(request.param)
     return corpus, build_bank(corpus, analyse(corpus))
@@ -45,7 +45,7 @@ def loaded(request: pytest.FixtureRequest) -> Loaded:
 
 @pytest.fixture(scope="module")
 def guide() -> Loaded:
-    corpus = load_corpus(ROOT / "content")
+    corpus = load_corpus(GUIDE)
     return corpus, build_bank(corpus, analyse(corpus))
 
 
@@ -81,7 +81,7 @@ def test_downloads_are_every_format_under_downloads(loaded: Loaded) -> None:
     assert files["downloads/questions.json"] == export_bank("json", corpus)
 
 
-@pytest.mark.parametrize("content", [ROOT / "content", MINI], ids=["guide", "mini"])
+@pytest.mark.parametrize("content", [GUIDE, MINI], ids=["guide", "mini"])
 def test_every_export_is_byte_identical_when_built_twice(content: Path) -> None:
     builds = []
     for _ in range(2):
@@ -151,7 +151,7 @@ def test_anki_package_escapes_user_text(guide: Loaded, tmp_path: Path) -> None:
 def test_deck_and_model_ids_are_fixed() -> None:
     corpus = load_corpus(MINI)
     assert deck_id(corpus) == deck_id(load_corpus(MINI))
-    assert deck_id(corpus) != deck_id(load_corpus(ROOT / "content"))
+    assert deck_id(corpus) != deck_id(load_corpus(GUIDE))
     assert 1 << 30 <= deck_id(corpus) < 1 << 31 and 1 << 30 <= MODEL_ID < 1 << 31
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import ROOT, make_project, run_builder
+from .conftest import GUIDE, ROOT, make_project, run_builder
 from .test_browser import CHROMIUM, playwright_api
 
 pytestmark = pytest.mark.browser
@@ -19,7 +19,7 @@ SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not SHIM.exists():
         pytest.fail(f"{SHIM} is missing: run `npm ci` (make test does it)")
-    project = make_project(tmp_path_factory.mktemp("offline"), ROOT / "content")
+    project = make_project(tmp_path_factory.mktemp("offline"), GUIDE)
     (project / "mkdocs.offline.yml").write_bytes((ROOT / "mkdocs.offline.yml").read_bytes())
     result = run_builder(project, "offline", "--shim", str(SHIM))
     assert result.returncode == 0, result.stderr

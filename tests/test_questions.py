@@ -22,12 +22,12 @@ from builder.questions import (
 from builder.synth import synthesize, write_corpus
 from builder.validate import Corpus, load_corpus
 
-from .conftest import ROOT
+from .conftest import GUIDE
 
 
 @pytest.fixture(scope="module")
 def guide() -> Corpus:
-    return load_corpus(ROOT / "content")
+    return load_corpus(GUIDE)
 
 
 @pytest.fixture(scope="module")

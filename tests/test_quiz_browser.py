@@ -23,7 +23,7 @@ from builder.render import actor_path, render_page, source_path
 from builder.render_quiz import PAGE_SIZE, add_quiz_pages
 from builder.validate import Corpus, load_corpus
 
-from .conftest import ROOT
+from .conftest import GUIDE, ROOT
 from .test_browser import Watched, browser, server, watched
 
 FIXTURES = (browser, server, watched)  # shared with test_browser: pytest finds fixtures by name in this module
@@ -688,7 +688,7 @@ def _render_quiz(corpus: Corpus, bank: tuple[Question, ...]) -> dict[str, str]:
 
 
 def test_hostile_question_text_is_shown_literally() -> None:
-    corpus = load_corpus(ROOT / "content")
+    corpus = load_corpus(GUIDE)
     real = build_bank(corpus, analyse(corpus))[0]
     hostile = "<script>alert(1)</script> *x* [a](b) & `c` {: .x } <b>"
     question = Question(
@@ -713,7 +713,7 @@ def test_hostile_question_text_is_shown_literally() -> None:
 
 
 def test_quiz_pages_render_with_no_questions() -> None:
-    pages = _render_quiz(load_corpus(ROOT / "content"), ())
+    pages = _render_quiz(load_corpus(GUIDE), ())
     assert sorted(pages) == ["quiz/index.md", "quiz/mains.md", "quiz/mock.md", "quiz/review.md"]
     assert "No questions yet" in pages["quiz/mock.md"]
     assert all(page.startswith("---\nsearch:\n  exclude: true\n---\n") for page in pages.values())
@@ -730,7 +730,7 @@ def _fake_bank(real: Question, count: int) -> tuple[Question, ...]:
 
 
 def test_practice_sets_are_paginated_and_review_does_not_grow() -> None:
-    corpus = load_corpus(ROOT / "content")
+    corpus = load_corpus(GUIDE)
     real = build_bank(corpus, analyse(corpus))[0]
     pages = _render_quiz(corpus, _fake_bank(real, 120))
     practice = sorted((p for p in pages if p.startswith("quiz/sources")), key=len)
@@ -767,7 +767,7 @@ def test_practice_sets_are_paginated_and_review_does_not_grow() -> None:
 
 
 def test_long_sets_get_compact_page_navigation() -> None:
-    corpus = load_corpus(ROOT / "content")
+    corpus = load_corpus(GUIDE)
     real = build_bank(corpus, analyse(corpus))[0]
     pages = _render_quiz(corpus, _fake_bank(real, 20 * PAGE_SIZE))
     assert len([p for p in pages if p.startswith("quiz/sources")]) == 20

@@ -1,4 +1,5 @@
-"""The real thing: `python -m builder site` runs the builder and `mkdocs build --strict` on the seed guide."""
+"""The real thing: `python -m builder site` runs the builder and `mkdocs build --strict` on the frozen guide
+(tests/fixtures/guide; tests/test_live_guide.py builds the live content/)."""
 
 from __future__ import annotations
 
