@@ -28,6 +28,7 @@ __all__ = [
     "TopicFinding",
     "analyse",
     "answers_for",
+    "arrival",
     "status_of",
     "timeline",
 ]
@@ -309,6 +310,11 @@ class Arrival:
     status_changes: tuple[tuple[Topic, Status, Status], ...]  # topic, before, after
 
 
+def arrival(article: Article) -> tuple[str, str]:
+    """Sort key for the order articles entered the guide: the first day their `added` date allows, then id."""
+    return dates.bounds(article.added)[0], article.id
+
+
 def arrivals(corpus: Corpus) -> tuple[Arrival, ...]:
     """Articles in the order they were added (newest first), each with what it changed at the time.
     Statuses are tracked incrementally, so this stays linear in the number of claims."""
@@ -318,7 +324,7 @@ def arrivals(corpus: Corpus) -> tuple[Arrival, ...]:
     seen_events: set[str] = set()
     seen_actors: set[str] = set()
     result = []
-    for article in sorted(corpus.articles, key=lambda a: (dates.bounds(a.added)[0], a.id)):
+    for article in sorted(corpus.articles, key=arrival):
         events = tuple(corpus.event(i) for i in dict.fromkeys(r.event for r in article.events) if i not in seen_events)
         actors = tuple(corpus.actor(i) for i in dict.fromkeys(m.actor for m in article.actors) if i not in seen_actors)
         seen_events.update(r.event for r in article.events)

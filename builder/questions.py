@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from builder.analyse import Analysis, TimelineEntry, TopicFinding, reviewed, same_value
+from builder.analyse import Analysis, TimelineEntry, TopicFinding, arrival, reviewed, same_value
 from builder.model import LETTERS, Article, Theme, Topic
 from builder.quotes import normalise
 from builder.validate import Corpus
@@ -33,8 +33,9 @@ ORDER_SEPARATOR = "\u2013"  # an en dash between numbers, as UPSC papers print a
 MOCK_SIZE = 25
 # Generated questions ask about facts, not about every source that repeats them: beyond these caps more sources
 # add questions that test the same fact again, and a guide of 1000 articles would get a bank of 14,000 questions
-# (most of them "according to source #734 ..."). The first sources in content order are asked about, so the
-# questions already in a reader's saved progress stay when new articles arrive.
+# (most of them "according to source #734 ..."). The caps go to the sources that arrived first (by `added`, then
+# id; see analyse.arrival), never to the first file names, so a new article takes no question already in a
+# reader's saved progress or Anki deck: it only fills what room the caps still leave.
 SOURCES_PER_ANSWER = 3  # according-to questions per (topic, answer)
 SOURCES_PER_ACTOR = 4  # role questions per actor
 PAIRS_PER_TOPIC = 4  # pairs questions that use one topic
@@ -118,7 +119,7 @@ def according_to(found: Iterable[TopicFinding]) -> Iterator[Question]:
             continue
         for answer in finding.answers:
             others = [a.value for a in finding.answers if a is not answer]
-            for article, claim in answer.claims[:SOURCES_PER_ANSWER]:
+            for article, claim in sorted(answer.claims, key=lambda c: arrival(c[0]))[:SOURCES_PER_ANSWER]:
                 qid = f"according-to.{finding.topic.id}.{article.id}"
                 options, key = _shuffled(qid, answer.value, [*others, DOES_NOT_SAY])
                 cites = [Citation(article, claim.quote, finding.topic.id)]
@@ -211,7 +212,7 @@ def ordering(entries: Sequence[TimelineEntry]) -> Iterator[Question]:
 def roles(corpus: Corpus) -> Iterator[Question]:
     """'According to <source>, what role does <actor> play?' with the roles it gives others as distractors."""
     asked: dict[str, int] = {}
-    for article in reviewed(corpus.articles):
+    for article in sorted(reviewed(corpus.articles), key=arrival):
         for mention in article.actors:
             if asked.get(mention.actor, 0) >= SOURCES_PER_ACTOR:
                 continue
@@ -322,7 +323,7 @@ def pairs(corpus: Corpus, found: Sequence[TopicFinding]) -> Iterator[Question]:
     """'Consider the following pairs (topic : what <source> says). How many are correctly matched?'"""
     asked: dict[str, int] = {}
     contested = _contested(found)
-    for article in reviewed(corpus.articles):
+    for article in sorted(reviewed(corpus.articles), key=arrival):
         qid = f"pairs.{article.id}"
         rows = []
         spoken = [f for f in contested if f.answer_of(article.id) is not None]

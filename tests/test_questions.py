@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -142,6 +143,49 @@ def test_a_new_article_adds_questions_and_renames_none(mini_content: Path) -> No
     after = bank_ids(mini_content)
     assert before < after  # every old id is still there: nothing was renamed
     assert {"according-to.meeting.place.three", "which-source.meeting.place.three"} <= after - before
+
+
+# Added after the guide's four sources, with a file name that sorts before theirs. It repeats answers and names
+# actors that the first sources already fill the caps with (Ukraine's absence: 3 sources; the US, Russia and
+# Ukraine: 4 each), and adds room-leaving ones (a third source for the talks' format, a fourth for the analysts).
+LATE = """id: aaa-late-arrival
+title: "A late account of the Miami talks"
+outlet: null
+published: null
+kind: news
+raw: raw/aaa-late-arrival.txt
+status: reviewed
+added: "2026-12-01"
+summary: "Officials of the United States and Russia met in Miami; Ukraine was not there."
+key_points: ["High-level official talks without Ukraine."]
+claims:
+  - {topic: ukraine.participation, value: "Ukraine not at the talks", quote: "Ukraine was not at the talks"}
+  - {topic: talks.format, value: "High-level official talks", quote: "high-level official talks"}
+  - {topic: talks.parties, value: "United States and Russia", quote: "Officials of the United States and Russia"}
+actors:
+  - {actor: united-states, role: "Host of the talks", quotes: ["Officials of the United States"]}
+  - {actor: russia, role: "Sent officials to Miami", quotes: ["United States and Russia met in Miami"]}
+  - {actor: ukraine, role: "Left out of the talks", quotes: ["Ukraine was not at the talks"]}
+  - {actor: analysts, role: "Called the meeting high-level official talks", quotes: ["analysts said"]}
+"""
+LATE_TEXT = (
+    "Officials of the United States and Russia met in Miami in what analysts said were high-level official talks. "
+    "Ukraine was not at the talks.\n"
+)
+
+
+def test_a_later_article_whose_name_sorts_first_removes_no_question(tmp_path: Path) -> None:
+    """The caps ask about the sources that arrived first (by `added`, then id), not the first file names: a new
+    article never takes the place of a question already in a reader's saved progress or Anki deck."""
+    content = Path(shutil.copytree(GUIDE, tmp_path / "content"))
+    before = bank_ids(content)
+    (content / "raw" / "aaa-late-arrival.txt").write_text(LATE_TEXT, encoding="utf-8")
+    (content / "articles" / "aaa-late-arrival.yaml").write_text(LATE, encoding="utf-8")
+    after = bank_ids(content)
+    assert sorted(before - after) == []
+    assert {"according-to.talks.format.aaa-late-arrival", "role.analysts.aaa-late-arrival"} <= after - before
+    full = {f"role.{actor}.aaa-late-arrival" for actor in ("united-states", "russia", "ukraine")}
+    assert not full & after and "according-to.ukraine.participation.aaa-late-arrival" not in after
 
 
 def test_drafts_never_feed_the_bank(guide: Corpus) -> None:
