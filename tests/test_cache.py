@@ -169,7 +169,7 @@ def test_a_summary_edit_renders_only_its_source_page(
     monkeypatch.setattr(questions, "build_bank", lambda *_: pytest.fail("the question bank was made again"))
     _article(3, _set("summary", "A summary edited for the test."))(synth_content)
     cache = BuildCache.open(folder)
-    _, pages = generate(synth_content, cache)
+    pages = generate(synth_content, cache).pages
     assert rendered == ["sources/synth-0003.md"]
     assert "A summary edited for the test." in str(pages["sources/synth-0003.md"])
 
