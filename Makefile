@@ -34,9 +34,11 @@ build: $(STAMP) ## generate the Markdown only (build/docs/)
 check-content: $(STAMP) ## validate content/ and list every problem
 	$(BIN)/python -m builder check
 
-serve: $(STAMP) ## live preview on 127.0.0.1:8000, rebuilding when content/ or theme/ change
+ADDR ?= 127.0.0.1:8000
+# exec: make's child is the server itself, so make's SIGTERM (or Ctrl-C) reaches it and it stops cleanly.
+serve: $(STAMP) ## live preview on $(ADDR) (make serve ADDR=127.0.0.1:8001), rebuilding when content/ or theme/ change
 	$(BIN)/python -m builder build
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+	exec $(BIN)/python -m builder serve --dev-addr $(ADDR)
 
 test: $(STAMP) node_modules/iframe-worker/shim/index.js ## run every test (unit, snapshots, site build, browser)
 	$(BIN)/python -m pytest
