@@ -12,14 +12,13 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.boilerplate import Page, read_page_text, sentences
-from builder.draft_claims import ClaimStub, claim_stubs
-from builder.draft_dates import DATE_PHRASES, DatePhrase, date_phrases, edtf
+from builder.draft_claims import claim_stubs
+from builder.draft_dates import DATE_PHRASES, date_phrases, edtf
 from builder.draft_names import Candidate, Mention, find_names
-from builder.draft_render import render_draft
+from builder.draft_render import DraftPlan, PageMeta, Warning_, render_draft
 from builder.problems import DraftError
 from builder.validate import Corpus
 
@@ -38,52 +37,6 @@ __all__ = [
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,300})[\"”]")
 MOJIBAKE = re.compile(r"[\u0370-\u03ff]+|Ã.|â€.?|Â(?=\s|\W)|\ufffd")
 HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype html|html)\b", re.IGNORECASE | re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Warning_:
-    """Something about the text that a person should look at."""
-
-    line: int
-    col: int
-    message: str
-    kind: str = "damage"  # damage (mojibake) | furniture (web page text around the article)
-
-
-@dataclass(frozen=True)
-class PageMeta:
-    """What a saved web page says about itself (trafilatura reads it); None where it says nothing."""
-
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    sitename: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class DraftPlan:
-    """Everything the draft will hold, decided before anything is written."""
-
-    article_id: str
-    raw_name: str
-    text: str
-    title: str
-    published: str | None
-    title_note: str = "guessed from the first lines"
-    short_title: str | None = None  # set when the title is already another source's label
-    published_note: str = "no publication date found"
-    author: str | None = None
-    author_note: str = ""
-    outlet: str | None = None
-    url: str | None = None
-    page_name: str | None = None  # raw/<id>.html when the input was a saved web page
-    date_phrases: list[DatePhrase] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    candidates: list[Candidate] = field(default_factory=list)
-    quotes: list[str] = field(default_factory=list)
-    stubs: list[ClaimStub] = field(default_factory=list)
-    warnings: list[Warning_] = field(default_factory=list)
 
 
 def read_text(data: bytes, shown_as: str) -> str:

@@ -6,12 +6,59 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
-if TYPE_CHECKING:
-    from builder.draft import DraftPlan
+from builder.draft_claims import ClaimStub
+from builder.draft_dates import DatePhrase
+from builder.draft_names import Candidate, Mention
 
-__all__ = ["render_draft"]
+__all__ = ["DraftPlan", "PageMeta", "Warning_", "render_draft"]
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """Something about the text that a person should look at."""
+
+    line: int
+    col: int
+    message: str
+    kind: str = "damage"  # damage (mojibake) | furniture (web page text around the article)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a saved web page says about itself (trafilatura reads it); None where it says nothing."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class DraftPlan:
+    """Everything the draft will hold, decided before anything is written."""
+
+    article_id: str
+    raw_name: str
+    text: str
+    title: str
+    published: str | None
+    title_note: str = "guessed from the first lines"
+    short_title: str | None = None  # set when the title is already another source's label
+    published_note: str = "no publication date found"
+    author: str | None = None
+    author_note: str = ""
+    outlet: str | None = None
+    url: str | None = None
+    page_name: str | None = None  # raw/<id>.html when the input was a saved web page
+    date_phrases: list[DatePhrase] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    stubs: list[ClaimStub] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
 
 
 def q(text: str) -> str:
