@@ -18,11 +18,11 @@ hand: the pages take them from the data (home.md.j2).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from builder.load import Document, Inputs, parse_bytes
+from builder.load import AnyDocument, ContentFile, parse_lazily
 from builder.model import Article
 from builder.problems import ContentError
 from builder.validate import Corpus
@@ -42,6 +42,8 @@ WHICH_SOURCES = (
     rf"only (?:the )?(?:one|two|three|four|five)? ?{SOURCE}|the only {SOURCE}|"
     rf"(?:(?<=^)|(?<=[.;:] ))(?:one|two|three|four|five) {SOURCE}"  # a count that starts a sentence
 )
+WHICH = re.compile(rf"\b(?:{WHICH_SOURCES})\b", re.IGNORECASE)
+ONLY_THE = re.compile(r"\bonly the ", re.IGNORECASE)
 FILES = ("guide.yaml", "topics.yaml", "events.yaml", "quiz.yaml")
 
 
@@ -58,31 +60,31 @@ class Stale:
         return f'{self.path}:{self.line}: "{self.words}": {self.reason}'
 
 
-def may_be_stale(inputs: Inputs, corpus: Corpus) -> list[Stale]:
-    """The passages of the shared files that a new article may have made false (see the module's docstring)."""
+def may_be_stale(shared: Mapping[str, ContentFile], corpus: Corpus) -> list[Stale]:
+    """The passages of the shared files (as loaded: Inputs.shared) that a new article may have made false (see the
+    module's docstring)."""
     reviewed = [a for a in corpus.articles if a.status == "reviewed"]
     latest = max((a.added for a in reviewed), default="")
     newest = [a for a in reviewed if a.added == latest] if any(a.added != latest for a in reviewed) else []
-    labels = "|".join(re.escape(a.label) for a in reviewed)
-    which = re.compile(rf"\b(?:{WHICH_SOURCES}{f'|only the (?:{labels})' if labels else ''})\b", re.IGNORECASE)
+    labels = sorted({a.label.casefold() for a in reviewed}, key=len, reverse=True)
     found: list[Stale] = []
     for name in FILES:
-        file = inputs.shared.get(name)
+        file = shared.get(name)
         if file is None:
             continue
         try:
-            doc = parse_bytes(file.data, file.shown)
+            doc = parse_lazily(file.data, file.shown)  # the lines are worked out only if a passage is listed
         except ContentError:  # validation would have refused it
             continue
         for loc, text, topics, whole in _texts(name, doc.data):
             found += _whole_set(doc, loc, text, len(reviewed), bare=name == "guide.yaml")
             for article in newest:
                 if topics & {claim.topic for claim in article.claims} and not _names(whole, article):
-                    found += _which_sources(doc, loc, text, article.label, which)
+                    found += _which_sources(doc, loc, text, article.label, labels)
     return list(dict.fromkeys(found))  # once each, in file order
 
 
-def _whole_set(doc: Document, loc: tuple[str | int, ...], text: str, count: int, bare: bool) -> Iterator[Stale]:
+def _whole_set(doc: AnyDocument, loc: tuple[str | int, ...], text: str, count: int, bare: bool) -> Iterator[Stale]:
     matches = {m.span(): m for m in WHOLE_SET.finditer(text)}
     if bare:
         matches.update((m.span(), m) for m in BARE_COUNT.finditer(text) if not _inside(m.span(), matches))
@@ -99,13 +101,18 @@ def _inside(span: tuple[int, int], spans: dict[tuple[int, int], Any]) -> bool:
 
 
 def _which_sources(
-    doc: Document, loc: tuple[str | int, ...], text: str, newest: str, which: re.Pattern[str]
+    doc: AnyDocument, loc: tuple[str | int, ...], text: str, newest: str, labels: list[str]
 ) -> Iterator[Stale]:
-    for match in which.finditer(text):
-        if WHOLE_SET.search(text[max(0, match.start() - 12) : match.end() + 12]):
+    found = [(m.start(), m[0]) for m in WHICH.finditer(text)]
+    for m in ONLY_THE.finditer(text):  # "only the Slutsky report": a source by its label
+        label = next((label for label in labels if text[m.end() :].casefold().startswith(label)), None)
+        if label is not None:
+            found.append((m.start(), text[m.start() : m.end() + len(label)]))
+    for start, words in sorted(found):
+        if WHOLE_SET.search(text[max(0, start - 12) : start + len(words) + 12]):
             continue  # a count of the whole set: _whole_set judges it
         reason = f"the newest source, the {newest}, also answers this topic and the text does not name it"
-        yield Stale(doc.path, doc.where(loc)[0], match[0], reason)
+        yield Stale(doc.path, doc.where(loc)[0], words, reason)
 
 
 def _names(item: Any, newest: Article) -> bool:

@@ -470,6 +470,8 @@ class _References:
     def unknown(self, doc: AnyDocument, loc: tuple[str | int, ...], kind: str, value: str) -> Iterator[Problem]:
         """A problem if `value` is not the id of a `kind` (actor, topic, event, article or side)."""
         known, where = self.ids[kind]
+        if value in known:
+            return
         others = {other: ids for other, (ids, _) in self.ids.items() if other != kind}
         yield from _unknown(doc, loc, kind, value, known, where, others)
 

@@ -29,7 +29,7 @@ def _add_later_report(content: Path) -> None:
 
 def _stale(content: Path) -> list[str]:
     inputs = load(content)
-    return [str(passage) for passage in may_be_stale(inputs, validate(inputs))]
+    return [str(passage) for passage in may_be_stale(inputs.shared, validate(inputs))]
 
 
 def test_nothing_is_stale_while_the_sources_all_arrived_together(tmp_path: Path) -> None:
