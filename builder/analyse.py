@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Literal
 
 from builder import dates
+from builder.meetings import Grouping, meetings
 from builder.model import Actor, Article, Claim, Event, EventReport, Topic
 from builder.validate import Corpus
 
@@ -363,6 +364,11 @@ class Analysis:
     @cached_property
     def actors(self) -> tuple[ActorProfile, ...]:
         return actor_profiles(self.corpus, self.timeline)
+
+    @cached_property
+    def meetings(self) -> tuple[Grouping, ...]:
+        """For each event two or more sources report, the candidate meetings its accounts describe."""
+        return meetings(self.corpus)
 
     @cached_property
     def arrivals(self) -> tuple[Arrival, ...]:

@@ -82,6 +82,17 @@ class Guide(Content):
     sides: list[Side] = Field(min_length=1, description="The sides actors can belong to.")
 
 
+class OfficeTerm(Content):
+    """A term of office, entered as background with a reference (not a source's words)."""
+
+    office: Line = Field(description="The office as the sources name it, for example 'US Secretary of State'.")
+    start: EdtfDate | None = Field(description="First day in office (EDTF), or null if unknown.")
+    end: EdtfDate | None = Field(default=None, description="Last day in office (EDTF), or null if still in office.")
+    reference: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] = Field(
+        description="Where the term can be checked, an address starting with https://."
+    )
+
+
 class Actor(Content):
     """A person, organisation, state, office or group that appears in the story."""
 
@@ -92,6 +103,11 @@ class Actor(Content):
     aliases: list[Line] = Field(default_factory=list, description="Other names and titles sources use.")
     affiliation: Slug | None = Field(default=None, description="Id of the actor this one belongs to, if any.")
     description: Text = Field(description="Who this is, in one or two neutral sentences.")
+    terms: list[OfficeTerm] = Field(
+        default_factory=list,
+        description="Offices this person held, as background (no source's words): an undated account naming them "
+        "in that office is dated by the term. Enter only offices the sources name them in, with a reference.",
+    )
     wikidata: Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$")] | None = Field(
         default=None, description="Wikidata item id such as Q123, if known."
     )
@@ -113,6 +129,27 @@ class Topic(Content):
         description="A clause stating an answer, with {value} where the answer goes, for quiz statements; "
         "for example 'the Russian side was led by {value}'.",
     )
+    describes: Slug | None = Field(
+        default=None,
+        description="Id of the event whose accounts this topic's answers describe (for example `miami-talks` for the "
+        "format of the talks): two accounts of that event with different answers to an exclusive topic cannot be "
+        "the same meeting, unless `compatible` lists the two answers together.",
+    )
+    compatible: list[list[Line]] = Field(
+        default_factory=list,
+        description="Groups of different answers that can still describe the same meeting, for example "
+        "['High-level official talks', 'Official talks with unconventional negotiators'].",
+    )
+
+
+class MeetingCall(Content):
+    """The editor's judgement on whether two sources' accounts of an event describe the same meeting."""
+
+    articles: Annotated[list[Slug], Field(min_length=2, max_length=2)] = Field(
+        description="The ids of the two articles whose accounts are judged."
+    )
+    same: bool = Field(description="True: the same meeting; false: different meetings.")
+    reason: Text = Field(description="Why, in a sentence a reader can check against the sources.")
 
 
 class Event(Content):
@@ -121,6 +158,10 @@ class Event(Content):
     id: Slug = Field(description="Stable id shared by every source that reports this event.")
     title: Line = Field(description="Neutral name of the event.")
     description: Text | None = Field(default=None, description="What the event was, neutrally.")
+    meetings: list[MeetingCall] = Field(
+        default_factory=list,
+        description="The editor's calls on which accounts describe the same meeting; they override the builder's.",
+    )
 
 
 class GlossaryTerm(Content):

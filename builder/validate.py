@@ -478,6 +478,13 @@ class _References:
     def check(self) -> Iterator[Problem]:
         for kind, items in (("actor", self.actors), ("topic", self.topics), ("event", self.events)):
             yield from _duplicates(kind, items)
+        for topic, (doc, loc) in self.topics:
+            if topic.describes is not None:
+                yield from self.unknown(doc, (*loc, "describes"), "event", topic.describes)
+        for event, (doc, loc) in self.events:
+            for i, call in enumerate(event.meetings):
+                for j, article_id in enumerate(call.articles):
+                    yield from self.unknown(doc, (*loc, "meetings", i, "articles", j), "article", article_id)
         yield from _duplicates("glossary term", self.glossary)
         yield from self.actor_refs()
         yield from self.unique_labels()

@@ -1,0 +1,225 @@
+"""Which meeting? Each source's account of an event, compared with every other, and the fewest meetings that
+explain them all.
+
+An account is one source's report of one event: its date range (from its EDTF date, or, for an undated account,
+the window implied by the office-holders it names: background terms in actors.yaml), whether it was planned when
+written, and its answers to the topics that describe the event (`Topic.describes`). Two accounts can be the same
+meeting unless
+
+- their date ranges cannot overlap ("dates cannot overlap: late April 2024 and December 2024"), or
+- they give different answers to an exclusive topic that describes the event, and the topic does not list the
+  two answers as compatible ("different answers to 'Russian lead': 'Leonid Slutsky' and 'Deputy Foreign Minister
+  (unnamed)'").
+
+A planned account and a held one are not a contradiction: they may only have been written at different times.
+The editor's calls (`Event.meetings`) override the builder's, and say so.
+
+The fewest meetings is the smallest partition of the accounts into groups whose accounts are pairwise compatible
+(a minimum clique cover). Up to EXACT_LIMIT accounts it is searched exactly, with every equally small partition
+kept as an alternative; past it, a deterministic greedy grouping gives an upper bound, labelled "at most".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from builder import dates
+from builder.model import Article, EventReport, Topic
+from builder.validate import Corpus
+
+__all__ = ["EXACT_LIMIT", "Account", "Grouping", "Pair", "accounts_of", "compare", "group_accounts", "meetings"]
+
+EXACT_LIMIT = 12  # accounts of one event searched exactly (the search is exponential in the worst case)
+ALTERNATIVES = 8  # equally small groupings kept at most
+
+
+@dataclass(frozen=True)
+class Account:
+    """One source's account of one event."""
+
+    article: Article
+    report: EventReport
+    window: tuple[str, str] | None  # earliest and latest day it can be, from its date or its officials
+    implied_by: tuple[str, ...] = ()  # why the window, when it comes from the officials named (background)
+    answers: tuple[tuple[Topic, str], ...] = ()  # its answers to the topics that describe the event
+
+    @property
+    def article_id(self) -> str:
+        return self.article.id
+
+    def answer(self, topic_id: str) -> str | None:
+        return next((value for topic, value in self.answers if topic.id == topic_id), None)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Whether two accounts can be the same meeting, and why not."""
+
+    first: str  # article ids
+    second: str
+    compatible: bool
+    reasons: tuple[str, ...]
+    editor: bool = False  # the editor's call (Event.meetings), not the builder's
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The candidate meetings of one event: groups of account indexes (into `accounts`)."""
+
+    event_id: str
+    accounts: tuple[Account, ...]
+    pairs: tuple[Pair, ...]
+    groups: tuple[tuple[int, ...], ...]
+    alternatives: tuple[tuple[tuple[int, ...], ...], ...]  # other groupings as small as `groups`
+    exact: bool  # False: `groups` is a greedy upper bound ("at most")
+
+    @cached_property
+    def _pairs(self) -> dict[frozenset[str], Pair]:
+        return {frozenset((p.first, p.second)): p for p in self.pairs}
+
+    def pair(self, first: str, second: str) -> Pair:
+        return self._pairs[frozenset((first, second))]
+
+
+def _window(article: Article, report: EventReport, corpus: Corpus) -> tuple[tuple[str, str] | None, tuple[str, ...]]:
+    """The account's date range: from its own date, else from the terms of the office-holders its source names."""
+    if report.date is not None:
+        return dates.bounds(report.date), ()
+    earliest, latest, why = "0000-01-01", "9999-12-31", []
+    for mention in article.actors:
+        actor = corpus.actor(mention.actor)
+        for term in actor.terms:
+            start = dates.bounds(term.start)[0] if term.start else earliest
+            end = dates.bounds(term.end)[1] if term.end else latest
+            earliest, latest = max(earliest, start), min(latest, end)
+            span = (
+                f"from {dates.human(term.start)}"
+                if term.end is None
+                else f"{dates.human(term.start)} to {dates.human(term.end)}"
+            )
+            why.append(f"it names {actor.name} as {term.office} ({span}: background, {term.reference})")
+    if not why:
+        return None, ()
+    return (earliest, latest), tuple(why)
+
+
+def accounts_of(corpus: Corpus, event_id: str) -> tuple[Account, ...]:
+    """Every reviewed source's account of the event, in source order."""
+    describing = [t for t in corpus.topics if t.describes == event_id and t.exclusive]
+    found = []
+    for article in corpus.articles:
+        if article.status != "reviewed":
+            continue
+        claims = {claim.topic: claim.value for claim in article.claims}
+        answers = tuple((t, claims[t.id]) for t in describing if t.id in claims)
+        for report in article.events:
+            if report.event == event_id:
+                window, why = _window(article, report, corpus)
+                found.append(Account(article, report, window, why, answers))
+    return tuple(found)
+
+
+def _when(account: Account) -> str:
+    if account.implied_by:
+        start, end = account.window or ("", "")
+        if end == "9999-12-31":
+            return f"not before {dates.human(start)}"
+        if start == "0000-01-01":
+            return f"not after {dates.human(end)}"
+        return f"between {dates.human(start)} and {dates.human(end)}"
+    return account.report.said_when
+
+
+def compare(first: Account, second: Account) -> Pair:
+    """Whether two accounts of one event can describe the same meeting, with the reasons they cannot."""
+    reasons = []
+    if first.window and second.window and (first.window[1] < second.window[0] or second.window[1] < first.window[0]):
+        reasons.append(f"dates cannot overlap: {_when(first)} and {_when(second)}")
+    for topic, value in first.answers:
+        other = second.answer(topic.id)
+        if other is None or other == value or any(value in group and other in group for group in topic.compatible):
+            continue
+        reasons.append(f"different answers to '{topic.label}': '{value}' and '{other}'")
+    return Pair(first.article_id, second.article_id, not reasons, tuple(reasons))
+
+
+def group_accounts(
+    event_id: str, accounts: Sequence[Account], calls: Sequence[tuple[str, str, bool, str]] = ()
+) -> Grouping:
+    """The fewest meetings explaining `accounts` (see the module's docstring). `calls`: the editor's
+    (article, article, same, reason), which replace the builder's comparison of those two accounts."""
+    pairs: list[Pair] = []
+    for i, first in enumerate(accounts):
+        for second in accounts[i + 1 :]:
+            pairs.append(compare(first, second))
+    by_ids = {frozenset((p.first, p.second)): k for k, p in enumerate(pairs)}
+    for a, b, same, reason in calls:
+        k = by_ids.get(frozenset((a, b)))
+        if k is not None:
+            pairs[k] = Pair(pairs[k].first, pairs[k].second, same, () if same else (reason,), editor=True)
+    ids = [a.article_id for a in accounts]
+    fits = {frozenset((ids.index(p.first), ids.index(p.second))) for p in pairs if p.compatible}
+    if len(accounts) <= EXACT_LIMIT:
+        best = _fewest(len(accounts), fits)
+        return Grouping(event_id, tuple(accounts), tuple(pairs), best[0], tuple(best[1 : ALTERNATIVES + 1]), True)
+    return Grouping(event_id, tuple(accounts), tuple(pairs), _greedy(len(accounts), fits), (), False)
+
+
+def _fewest(count: int, fits: set[frozenset[int]]) -> list[tuple[tuple[int, ...], ...]]:
+    """Every smallest partition of range(count) into groups of pairwise-compatible members, in a fixed order."""
+    found: list[tuple[tuple[int, ...], ...]] = []
+    best = [count + 1]
+
+    def place(i: int, groups: list[list[int]]) -> None:
+        if len(groups) > best[0]:
+            return
+        if i == count:
+            if len(groups) < best[0]:
+                best[0] = len(groups)
+                found.clear()
+            if len(found) <= ALTERNATIVES:  # the first, and as many alternatives as are kept
+                found.append(tuple(tuple(g) for g in groups))
+            return
+        for group in groups:
+            if all(frozenset((i, j)) in fits for j in group):
+                group.append(i)
+                place(i + 1, groups)
+                group.pop()
+        groups.append([i])
+        place(i + 1, groups)
+        groups.pop()
+
+    place(0, [])
+    return found
+
+
+def _greedy(count: int, fits: set[frozenset[int]]) -> tuple[tuple[int, ...], ...]:
+    """Each account, in order, joins the first group it fits with, else starts one: an upper bound."""
+    groups: list[list[int]] = []
+    for i in range(count):
+        home = next((g for g in groups if all(frozenset((i, j)) in fits for j in g)), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    return tuple(tuple(g) for g in groups)
+
+
+def meetings(corpus: Corpus) -> tuple[Grouping, ...]:
+    """The candidate meetings of every event that two or more reviewed sources report."""
+    found = []
+    for event in corpus.events:
+        accounts = accounts_of(corpus, event.id)
+        if len(accounts) >= 2:
+            calls = [(c.articles[0], c.articles[1], c.same, c.reason) for c in event.meetings]
+            found.append(group_accounts(event.id, accounts, calls))
+    return tuple(found)
+
+
+def describe(grouping: Grouping) -> Iterator[str]:
+    """The candidate meetings in plain words, one line each."""
+    for number, group in enumerate(grouping.groups, 1):
+        labels = ", ".join(grouping.accounts[i].article.label for i in group)
+        yield f"Meeting {number}: {labels}"
