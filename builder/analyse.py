@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -146,6 +146,17 @@ def _answers(claims: Iterable[tuple[Article, Claim]]) -> tuple[Answer, ...]:
 def status_of(topic: Topic, answers: tuple[Answer, ...]) -> Status:
     """The status of a topic given its answers (see `status_from_counts`)."""
     return status_from_counts(topic, [len(a.claims) for a in answers])
+
+
+def status_in(topic: Topic, articles: Sequence[Article]) -> Status:
+    """A topic's status among the accounts of one candidate meeting: as across all sources (analyse.status_of),
+    except that different answers the topic lists as compatible are "differ" (they can all be true), not a
+    dispute."""
+    answers = answers_for(topic, articles)
+    values = {answer.value for answer in answers}
+    if topic.exclusive and len(values) > 1 and any(values <= set(group) for group in topic.compatible):
+        return "differ"
+    return status_of(topic, answers)
 
 
 def status_from_counts(topic: Topic, counts: Iterable[int]) -> Status:

@@ -17,7 +17,7 @@ from builder.stale import Stale
 
 # Commands other than check/build/site import what only they need when they run: a rebuild after one edit
 # should not pay for the exporters', the schema writer's or the synthetic generator's imports.
-EXPORT_FORMATS = ("anki", "anki-tsv", "json", "quizlet")
+EXPORT_FORMATS = ("analysis", "anki", "anki-tsv", "json", "quizlet")
 
 __all__ = ["main"]
 
@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         "path", help="the article as a UTF-8 text file or a saved web page (.html), or - to read standard input"
     )
     new.add_argument("--id", help="article id (default: made from the title)")
-    export = commands.add_parser("export", help="export the question bank for Anki, Quizlet or as JSON")
+    export = commands.add_parser("export", help="export the question bank (Anki, Quizlet, JSON) or the analysis (JSON)")
     export.add_argument("format", choices=EXPORT_FORMATS, help="what to write")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: the format's usual name)")
     offline = commands.add_parser("offline", help="build the offline edition (opens from file://, search works)")
@@ -113,8 +113,15 @@ def main(argv: list[str] | None = None) -> int:
             from builder.export import export_bank
 
             corpus = check(args.content)
-            output = args.output or Path(FILE_NAMES[args.format])
-            output.write_bytes(export_bank(args.format, corpus))
+            if args.format == "analysis":
+                from builder.analyse import analyse
+                from builder.export_analysis import export_analysis
+
+                output = args.output or Path("analysis.json")
+                output.write_bytes(export_analysis(corpus, analyse(corpus)))
+            else:
+                output = args.output or Path(FILE_NAMES[args.format])
+                output.write_bytes(export_bank(args.format, corpus))
             say(f"wrote {output}")
             return 0
         if args.command == "check":

@@ -4,6 +4,7 @@ its greedy bound, windows implied by office terms, and the editor's calls."""
 from __future__ import annotations
 
 from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from builder.meetings import Account, accounts_of, compare, group_accounts
 from builder.model import Actor, Article, EventReport, Topic
 from builder.validate import Corpus
 
-from .conftest import GUIDE
+from .conftest import GUIDE, make_project, run_builder
 
 FORMAT = Topic(
     id="talks.format",
@@ -151,3 +152,34 @@ def test_on_the_frozen_guide_dates_alone_keep_the_dated_reports_apart() -> None:
     assert len(talks.groups) == 2 and talks.exact
     for grouping in (talks.groups, *talks.alternatives):
         assert not any(slutsky in group and upsc in group for group in grouping)
+
+
+def test_answers_the_topic_lists_as_compatible_differ_within_a_meeting_rather_than_dispute() -> None:
+    from builder.analyse import status_in
+    from builder.model import Claim
+
+    def said(article_id: str, value: str) -> Article:
+        return _article(article_id, claims=[Claim(topic="talks.format", value=value, quote="talks")])
+
+    articles = [said("a", "Official talks"), said("b", "Official talks with envoys")]
+    assert status_in(FORMAT, articles) == "differ"
+    assert status_in(FORMAT, [said("a", "Official talks"), said("b", "Informal dialogue")]) == "disputed"
+
+
+def test_export_analysis_through_the_cli(tmp_path: Path) -> None:
+    import json
+
+    project = make_project(tmp_path / "project", GUIDE)
+    result = run_builder(project, "export", "analysis", "-o", "analysis.json")
+    assert result.returncode == 0, result.stderr
+    first = (project / "analysis.json").read_bytes()
+    data = json.loads(first)
+    assert data["format"] == "storyguide-analysis" and data["version"] == 1
+    (talks,) = [e for e in data["events"] if e["event"] == "miami-talks"]
+    assert talks["exact"] and len(talks["meetings"]) == 2
+    slutsky = next(
+        p for p in talks["pairs"] if set(p["articles"]) == {"track2-slutsky-constructive", "upsc-explainer-dec-2024"}
+    )
+    assert not slutsky["compatible"] and slutsky["reasons"][0].startswith("dates cannot overlap: late April 2024")
+    assert run_builder(project, "export", "analysis", "-o", "analysis.json").returncode == 0
+    assert (project / "analysis.json").read_bytes() == first  # the same bytes again

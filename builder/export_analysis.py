@@ -1,0 +1,64 @@
+"""`python -m builder export analysis`: the analysis as JSON, for other tools and for checking the builder's
+reasoning: for each event that two or more sources report, its accounts (with their date windows and why),
+every pair compared (compatible or not, the reasons, whether the editor decided), the candidate meetings with the
+equally small alternatives, and each describing topic's status among the accounts of each candidate meeting."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from builder.analyse import Analysis, status_in
+from builder.meetings import Grouping
+from builder.validate import Corpus
+
+__all__ = ["ANALYSIS_FORMAT", "export_analysis"]
+
+ANALYSIS_FORMAT = "storyguide-analysis"
+ANALYSIS_VERSION = 1
+
+
+def export_analysis(corpus: Corpus, analysis: Analysis) -> bytes:
+    """The analysis as UTF-8 JSON, keys in a fixed order, the same bytes for the same content."""
+    data = {
+        "format": ANALYSIS_FORMAT,
+        "version": ANALYSIS_VERSION,
+        "events": [_event(corpus, grouping) for grouping in analysis.meetings],
+        "topics": [{"topic": f.topic.id, "status": f.status} for f in analysis.findings],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _event(corpus: Corpus, grouping: Grouping) -> dict[str, Any]:
+    ids = [account.article_id for account in grouping.accounts]
+    describing = [t for t in corpus.topics if t.describes == grouping.event_id]
+
+    def meeting(group: tuple[int, ...]) -> dict[str, Any]:
+        articles = [grouping.accounts[i].article for i in group]
+        statuses = {t.id: status_in(t, articles) for t in describing}
+        return {"accounts": [ids[i] for i in group], "statuses": statuses}
+
+    return {
+        "event": grouping.event_id,
+        "exact": grouping.exact,  # False: the number of meetings is an upper bound ("at most")
+        "accounts": [
+            {
+                "article": account.article_id,
+                "window": list(account.window) if account.window else None,
+                "implied_by": list(account.implied_by),
+                "planned": account.report.planned,
+            }
+            for account in grouping.accounts
+        ],
+        "pairs": [
+            {
+                "articles": [p.first, p.second],
+                "compatible": p.compatible,
+                "reasons": list(p.reasons),
+                "editor": p.editor,
+            }
+            for p in grouping.pairs
+        ],
+        "meetings": [meeting(group) for group in grouping.groups],
+        "alternatives": [[[ids[i] for i in group] for group in alternative] for alternative in grouping.alternatives],
+    }
