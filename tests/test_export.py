@@ -250,4 +250,5 @@ def test_cli_export_writes_the_file(fmt: str, tmp_path: Path) -> None:
 def test_the_command_line_offers_every_export_format() -> None:
     from builder import cli, export
 
-    assert sorted(cli.EXPORT_FORMATS) == sorted(export.EXPORT_FORMATS)
+    # every question-bank format, and the analysis (builder/export_analysis.py)
+    assert sorted(cli.EXPORT_FORMATS) == sorted([*export.EXPORT_FORMATS, "analysis"])
