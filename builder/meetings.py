@@ -15,8 +15,9 @@ A planned account and a held one are not a contradiction: they may only have bee
 The editor's calls (`Event.meetings`) override the builder's, and say so.
 
 The fewest meetings is the smallest partition of the accounts into groups whose accounts are pairwise compatible
-(a minimum clique cover). Up to EXACT_LIMIT accounts it is searched exactly, with every equally small partition
-kept as an alternative; past it, a deterministic greedy grouping gives an upper bound, labelled "at most".
+(a minimum clique cover). Up to EXACT_LIMIT accounts it is searched exactly, every pair is compared and every
+equally small partition is kept as an alternative; past it, a deterministic greedy grouping gives an upper bound,
+labelled "at most", and pairs are not listed (a thousand accounts would make half a million).
 """
 
 from __future__ import annotations
@@ -107,18 +108,25 @@ def _window(article: Article, report: EventReport, corpus: Corpus) -> tuple[tupl
 
 def accounts_of(corpus: Corpus, event_id: str) -> tuple[Account, ...]:
     """Every reviewed source's account of the event, in source order."""
-    describing = [t for t in corpus.topics if t.describes == event_id and t.exclusive]
-    found = []
+    return _accounts(corpus).get(event_id, ())
+
+
+def _accounts(corpus: Corpus) -> dict[str, tuple[Account, ...]]:
+    """Every reviewed source's account of each event, in source order: one pass over the articles."""
+    describing: dict[str, list[Topic]] = {}
+    for topic in corpus.topics:
+        if topic.describes is not None and topic.exclusive:
+            describing.setdefault(topic.describes, []).append(topic)
+    found: dict[str, list[Account]] = {}
     for article in corpus.articles:
         if article.status != "reviewed":
             continue
         claims = {claim.topic: claim.value for claim in article.claims}
-        answers = tuple((t, claims[t.id]) for t in describing if t.id in claims)
         for report in article.events:
-            if report.event == event_id:
-                window, why = _window(article, report, corpus)
-                found.append(Account(article, report, window, why, answers))
-    return tuple(found)
+            answers = tuple((t, claims[t.id]) for t in describing.get(report.event, ()) if t.id in claims)
+            window, why = _window(article, report, corpus)
+            found.setdefault(report.event, []).append(Account(article, report, window, why, answers))
+    return {event: tuple(accounts) for event, accounts in found.items()}
 
 
 def _when(account: Account) -> str:
@@ -150,21 +158,22 @@ def group_accounts(
 ) -> Grouping:
     """The fewest meetings explaining `accounts` (see the module's docstring). `calls`: the editor's
     (article, article, same, reason), which replace the builder's comparison of those two accounts."""
+    if len(accounts) > EXACT_LIMIT:
+        apart = {frozenset((a, b)) for a, b, same, _ in calls if not same}
+        return Grouping(event_id, tuple(accounts), (), _greedy(accounts, apart), (), False)
     pairs: list[Pair] = []
     for i, first in enumerate(accounts):
         for second in accounts[i + 1 :]:
             pairs.append(compare(first, second))
-    by_ids = {frozenset((p.first, p.second)): k for k, p in enumerate(pairs)}
+    by_ids = {frozenset((p.first, p.second)): k for k, p in enumerate(pairs)} if calls else {}
     for a, b, same, reason in calls:
         k = by_ids.get(frozenset((a, b)))
         if k is not None:
             pairs[k] = Pair(pairs[k].first, pairs[k].second, same, () if same else (reason,), editor=True)
     ids = [a.article_id for a in accounts]
     fits = {frozenset((ids.index(p.first), ids.index(p.second))) for p in pairs if p.compatible}
-    if len(accounts) <= EXACT_LIMIT:
-        best = _fewest(len(accounts), fits)
-        return Grouping(event_id, tuple(accounts), tuple(pairs), best[0], tuple(best[1 : ALTERNATIVES + 1]), True)
-    return Grouping(event_id, tuple(accounts), tuple(pairs), _greedy(len(accounts), fits), (), False)
+    best = _fewest(len(accounts), fits)
+    return Grouping(event_id, tuple(accounts), tuple(pairs), best[0], tuple(best[1 : ALTERNATIVES + 1]), True)
 
 
 def _fewest(count: int, fits: set[frozenset[int]]) -> list[tuple[tuple[int, ...], ...]]:
@@ -195,23 +204,67 @@ def _fewest(count: int, fits: set[frozenset[int]]) -> list[tuple[tuple[int, ...]
     return found
 
 
-def _greedy(count: int, fits: set[frozenset[int]]) -> tuple[tuple[int, ...], ...]:
-    """Each account, in order, joins the first group it fits with, else starts one: an upper bound."""
-    groups: list[list[int]] = []
-    for i in range(count):
-        home = next((g for g in groups if all(frozenset((i, j)) in fits for j in g)), None)
+class _Group:
+    """A meeting the greedy grouping is filling: its members, the days all their windows share (pairwise
+    overlapping ranges always share one: Helly's property for intervals) and every answer given to each topic."""
+
+    def __init__(self, index: int, account: Account) -> None:
+        self.members = [index]
+        self.ids = {account.article_id}
+        self.window = account.window
+        self.answers: dict[str, set[str]] = {topic.id: {value} for topic, value in account.answers}
+
+    def fits(self, account: Account, apart: set[frozenset[str]]) -> bool:
+        if (
+            self.window
+            and account.window
+            and (self.window[1] < account.window[0] or account.window[1] < self.window[0])
+        ):
+            return False
+        for topic, value in account.answers:
+            for other in self.answers.get(topic.id, ()):
+                if other != value and not any(value in g and other in g for g in topic.compatible):
+                    return False
+        return not apart or not any(frozenset((account.article_id, member)) in apart for member in self.ids)
+
+    def add(self, index: int, account: Account) -> None:
+        self.members.append(index)
+        self.ids.add(account.article_id)
+        if account.window:
+            w = self.window or account.window
+            self.window = (max(w[0], account.window[0]), min(w[1], account.window[1]))
+        for topic, value in account.answers:
+            self.answers.setdefault(topic.id, set()).add(value)
+
+
+def _greedy(accounts: Sequence[Account], apart: set[frozenset[str]]) -> tuple[tuple[int, ...], ...]:
+    """Each account, undated ones first and then by the first day it can be, joins the first meeting it fits
+    with, else starts one: an upper bound on the fewest. A meeting whose shared days end before the next account
+    can begin is closed (no later account can fit it), so the time grows with the accounts, not with every
+    pair. The editor's "different meeting" calls are kept; "same meeting" calls are not used here."""
+    order = sorted(range(len(accounts)), key=lambda i: (accounts[i].window or ("",))[0])
+    groups: list[_Group] = []
+    open_groups: list[_Group] = []
+    for i in order:
+        account = accounts[i]
+        if account.window:
+            open_groups = [g for g in open_groups if not g.window or g.window[1] >= account.window[0]]
+        home = next((g for g in open_groups if g.fits(account, apart)), None)
         if home is None:
-            groups.append([i])
+            home = _Group(i, account)
+            groups.append(home)
+            open_groups.append(home)
         else:
-            home.append(i)
-    return tuple(tuple(g) for g in groups)
+            home.add(i, account)
+    return tuple(tuple(sorted(g.members)) for g in groups)
 
 
 def meetings(corpus: Corpus) -> tuple[Grouping, ...]:
     """The candidate meetings of every event that two or more reviewed sources report."""
+    by_event = _accounts(corpus)
     found = []
     for event in corpus.events:
-        accounts = accounts_of(corpus, event.id)
+        accounts = by_event.get(event.id, ())
         if len(accounts) >= 2:
             calls = [(c.articles[0], c.articles[1], c.same, c.reason) for c in event.meetings]
             found.append(group_accounts(event.id, accounts, calls))
