@@ -30,6 +30,7 @@ from builder.keys import code_version, digest
 from builder.markdown_text import block, code_fence, inline, inline_text, link_from, page_folder, url_from
 from builder.model import Actor, Article
 from builder.runner import LastBuild, Output, Plan
+from builder.timeline_svg import timeline_svg
 from builder.validate import Corpus
 
 if TYPE_CHECKING:
@@ -393,12 +394,15 @@ def _overview_pages(
     for path, items, pager in _list_pages("sources/index.md", "sources-{}.md", corpus.articles):
         add(path, "sources.md.j2", articles=items, pager=pager)
     if len(timeline) == 1:
-        add("timeline.md", "timeline.md.j2", years=timeline[0][2], title="Timeline", pager=[])
+        add(
+            "timeline.md", "timeline.md.j2", years=timeline[0][2], title="Timeline", pager=[], chart=_chart(timeline[0])
+        )
     else:
         add("timeline.md", "timeline_index.md.j2", parts=timeline)
         parts = [(title, path) for path, title, _ in timeline]
-        for path, title, years in timeline:
-            add(path, "timeline.md.j2", years=years, title=f"Timeline: {title}", pager=parts)
+        for part in timeline:
+            path, title, years = part
+            add(path, "timeline.md.j2", years=years, title=f"Timeline: {title}", pager=parts, chart=_chart(part))
     _, conflicts, pager = conflict_parts[0]
     add(
         "discrepancies.md",
@@ -499,6 +503,13 @@ def _timeline_parts(entries: tuple[TimelineEntry, ...]) -> list[tuple[str, str, 
             title = year if len(chunks) == 1 else f"{year}, part {number} of {len(chunks)}"
             parts.append((path, title, [(year, chunk)]))
     return parts
+
+
+def _chart(part: tuple[str, str, Years]) -> Markup:
+    """The picture of one timeline page's events (timeline_svg), as raw HTML: its text is escaped there."""
+    _, title, years = part
+    name = "Timeline chart" if title == "Timeline" else f"Timeline chart: {title}"
+    return Markup(timeline_svg(_entries(years), title=name))
 
 
 def _list_pages(
