@@ -50,6 +50,18 @@ class Account:
     def article_id(self) -> str:
         return self.article.id
 
+    @property
+    def when(self) -> str:
+        """When it was, in words: the source's own, or the window implied by the officials it names."""
+        if not self.implied_by or self.window is None:
+            return self.report.said_when
+        start, end = self.window
+        if end == "9999-12-31":
+            return f"not before {dates.human(start)}"
+        if start == "0000-01-01":
+            return f"not after {dates.human(end)}"
+        return f"between {dates.human(start)} and {dates.human(end)}"
+
     def answer(self, topic_id: str) -> str | None:
         return next((value for topic, value in self.answers if topic.id == topic_id), None)
 
@@ -61,7 +73,7 @@ class Pair:
     first: str  # article ids
     second: str
     compatible: bool
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # why they cannot be one meeting; for the editor's call, the editor's reason
     editor: bool = False  # the editor's call (Event.meetings), not the builder's
 
 
@@ -129,22 +141,11 @@ def _accounts(corpus: Corpus) -> dict[str, tuple[Account, ...]]:
     return {event: tuple(accounts) for event, accounts in found.items()}
 
 
-def _when(account: Account) -> str:
-    if account.implied_by:
-        start, end = account.window or ("", "")
-        if end == "9999-12-31":
-            return f"not before {dates.human(start)}"
-        if start == "0000-01-01":
-            return f"not after {dates.human(end)}"
-        return f"between {dates.human(start)} and {dates.human(end)}"
-    return account.report.said_when
-
-
 def compare(first: Account, second: Account) -> Pair:
     """Whether two accounts of one event can describe the same meeting, with the reasons they cannot."""
     reasons = []
     if first.window and second.window and (first.window[1] < second.window[0] or second.window[1] < first.window[0]):
-        reasons.append(f"dates cannot overlap: {_when(first)} and {_when(second)}")
+        reasons.append(f"dates cannot overlap: {first.when} and {second.when}")
     for topic, value in first.answers:
         other = second.answer(topic.id)
         if other is None or other == value or any(value in group and other in group for group in topic.compatible):
@@ -169,7 +170,7 @@ def group_accounts(
     for a, b, same, reason in calls:
         k = by_ids.get(frozenset((a, b)))
         if k is not None:
-            pairs[k] = Pair(pairs[k].first, pairs[k].second, same, () if same else (reason,), editor=True)
+            pairs[k] = Pair(pairs[k].first, pairs[k].second, same, (reason,), editor=True)
     ids = [a.article_id for a in accounts]
     fits = {frozenset((ids.index(p.first), ids.index(p.second))) for p in pairs if p.compatible}
     best = _fewest(len(accounts), fits)
