@@ -108,7 +108,7 @@ def timeline_svg(
     bars = _pack([_bar(a, axis) for a in accounts if a.span or a.implied])
     strip_x = axis.right + PAD * 3 if spans else PAD
     undated = [a for a in accounts if a.span is None]
-    strip_w = max((_text_w(_strip_text(a)) + 8 for a in undated), default=0)
+    strip_w = max((_text_w(a.number) + 14 + _text_w(_strip_words(a)) for a in undated), default=0)
     if undated:
         strip_w = max(strip_w, *(_text_w(_short(a.label)) for a in lanes))
     tops, height = _lane_tops(lanes, bars, undated)
@@ -365,6 +365,7 @@ def _bar_marks(bar: Bar, tops: list[float]) -> str:
 
 
 def _strip(undated: list[Account], tops: list[float], x: float) -> list[str]:
+    """Each undated account in its lane's strip: the event's number in a box (dashed if planned), then the words."""
     if not undated:
         return []
     marks = [f'<text x="{_n(x)}" y="{AXIS_H - 6}" class="sg-tl-year">Undated</text>']
@@ -372,13 +373,14 @@ def _strip(undated: list[Account], tops: list[float], x: float) -> list[str]:
     for account in undated:
         n = row[account.lane] = row.get(account.lane, -1) + 1
         y = tops[account.lane] + n * ROW
-        text = _strip_text(account)
+        box = _text_w(account.number) + 8
         kind = " sg-tl-planned" if account.planned else ""
         marks.append(
             f'<g data-account="{_x(account.key[0])} {_x(account.key[1])}">'
-            f'<rect x="{_n(x)}" y="{_n(y - 2)}" width="{_n(_text_w(text) + 8)}" height="{BAR_H + 4}" rx="3" '
+            f'<rect x="{_n(x)}" y="{_n(y - 2)}" width="{_n(box)}" height="{BAR_H + 4}" rx="3" '
             f'class="sg-tl-undated sg-tl-c{account.colour}{kind}"/>'
-            f'<text x="{_n(x + 4)}" y="{_n(y + BAR_H - 2)}">{_x(text)}</text></g>'
+            f'<text x="{_n(x + 4)}" y="{_n(y + BAR_H - 2)}" class="sg-tl-num">{_x(account.number)}</text>'
+            f'<text x="{_n(x + box + 6)}" y="{_n(y + BAR_H - 2)}">{_x(_strip_words(account))}</text></g>'
         )
     return marks
 
@@ -418,10 +420,9 @@ def _bar_label(bar: Bar) -> str:
     return f"{bar.account.number} implied" if bar.implied else bar.account.number
 
 
-def _strip_text(account: Account) -> str:
-    """The event's number and the source's words for when, in quotes; "no date given" when it has none."""
-    words = f"“{_short(account.said_when)}”" if account.quoted else "no date given"
-    return f"{account.number} {words}"
+def _strip_words(account: Account) -> str:
+    """The source's words for when, in quotes; "no date given" when it has none."""
+    return f"“{_short(account.said_when)}”" if account.quoted else "no date given"
 
 
 def _line(x1: float, y1: float, x2: float, y2: float, cls: str) -> str:

@@ -86,12 +86,12 @@ def test_undated_accounts_sit_in_the_strip_in_the_source_words(mini: Corpus) -> 
     svg = timeline_svg([entry("dated", (a, "2024-04")), entry("later", (a, None), words="in the coming weeks")])
     strip = bars(svg)["later a"][0]
     assert "sg-tl-undated" in strip.attrib["class"] and "sg-tl-bar" not in strip.attrib["class"]
-    assert "2 “in the coming weeks”" in svg
+    assert ">2</text>" in svg and ">“in the coming weeks”</text>" in svg
     axis_end = max(float(r.attrib["x"]) + width(r) for r in bars(svg)["dated a"])
     assert float(strip.attrib["x"]) > axis_end  # after the axis, not on it
     assert "Undated</text>" in svg
     no_words = timeline_svg([entry("x", (a, None))])
-    assert "1 no date given" in no_words and "“" not in no_words
+    assert ">no date given</text>" in no_words and "“" not in no_words
 
 
 def test_planned_accounts_are_dashed(mini: Corpus) -> None:
