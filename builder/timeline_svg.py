@@ -106,7 +106,8 @@ def timeline_svg(
     spans = [a.span for a in accounts if a.span] + [(d, d) for a in accounts if a.implied for d in a.implied if d]
     axis = _axis(spans, PAD)
     bars = _pack([_bar(a, axis) for a in accounts if a.span or a.implied])
-    strip_x = axis.right + PAD * 3 if spans else PAD
+    labels_end = max([axis.right] + [bar.x1 + 4 + _text_w(_bar_label(bar)) for bar in bars])
+    strip_x = labels_end + PAD * 3 if spans else PAD
     undated = [a for a in accounts if a.span is None]
     strip_w = max((_text_w(a.number) + 14 + _text_w(_strip_words(a)) for a in undated), default=0)
     if undated:

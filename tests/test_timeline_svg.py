@@ -147,3 +147,14 @@ def test_candidate_meetings_and_implied_windows(mini: Corpus) -> None:
     assert "2025</text>" in open_ended and "2023</text>" not in open_ended  # the open end does not widen the axis
     start = min(float(r.attrib["x"]) for r in bars(open_ended)["talks c"] if "sg-tl-implied" in r.attrib["class"])
     assert start == PAD  # it runs to the start of the axis (1 January 2024)
+
+
+def test_labels_at_the_end_of_the_axis_stay_clear_of_the_undated_strip(mini: Corpus) -> None:
+    a, b = source(mini, "a"), source(mini, "b")
+    talks = entry("talks", (a, "2024-12-31"), (b, None))
+    svg = timeline_svg([talks], groups={("talks", "a"): "x"}, implied={("talks", "b"): ("2024-06-01", "9999-12-31")})
+    root = ET.fromstring(svg)
+    strip = min(float(r.attrib["x"]) for r in root.iter(f"{SVG}rect") if "sg-tl-undated" in r.attrib["class"])
+    labels = [t for t in root.iter(f"{SVG}text") if t.text in ("1a", "1 implied")]
+    assert len(labels) == 2
+    assert all(float(t.attrib["x"]) + len(t.text or "") * 8 < strip for t in labels)
