@@ -288,7 +288,7 @@ def _description(
         text += f"; {dated} dated, drawn {years} as bars as wide as the dates are vague"
     undated = len(accounts) - dated
     if undated:
-        text += f"; {undated} without a date, listed in the source's words at the end of each row"
+        text += f"; {undated} without a date, listed at the end of their source's row with its words for when"
     return text + ". The list after the chart gives every event in words."
 
 
