@@ -395,14 +395,26 @@ def _overview_pages(
         add(path, "sources.md.j2", articles=items, pager=pager)
     if len(timeline) == 1:
         add(
-            "timeline.md", "timeline.md.j2", years=timeline[0][2], title="Timeline", pager=[], chart=_chart(timeline[0])
+            "timeline.md",
+            "timeline.md.j2",
+            years=timeline[0][2],
+            title="Timeline",
+            pager=[],
+            chart=_chart(timeline[0], analysis),
         )
     else:
         add("timeline.md", "timeline_index.md.j2", parts=timeline)
         parts = [(title, path) for path, title, _ in timeline]
         for part in timeline:
             path, title, years = part
-            add(path, "timeline.md.j2", years=years, title=f"Timeline: {title}", pager=parts, chart=_chart(part))
+            add(
+                path,
+                "timeline.md.j2",
+                years=years,
+                title=f"Timeline: {title}",
+                pager=parts,
+                chart=_chart(part, analysis),
+            )
     _, conflicts, pager = conflict_parts[0]
     add(
         "discrepancies.md",
@@ -505,11 +517,22 @@ def _timeline_parts(entries: tuple[TimelineEntry, ...]) -> list[tuple[str, str, 
     return parts
 
 
-def _chart(part: tuple[str, str, Years]) -> Markup:
-    """The picture of one timeline page's events (timeline_svg), as raw HTML: its text is escaped there."""
+def _chart(part: tuple[str, str, Years], analysis: Analysis) -> Markup:
+    """The picture of one timeline page's events (timeline_svg), as raw HTML: its text is escaped there. Accounts
+    of one event that cannot be one meeting are drawn apart (their candidate meeting's letter), and an undated
+    account dated by the officials it names gets its implied window (builder/meetings.py)."""
     _, title, years = part
     name = "Timeline chart" if title == "Timeline" else f"Timeline chart: {title}"
-    return Markup(timeline_svg(_entries(years), title=name))
+    groups: dict[tuple[str, str], str] = {}
+    implied: dict[tuple[str, str], tuple[str, str]] = {}
+    for grouping in analysis.meetings:
+        if len(grouping.groups) > 1:
+            for number, group in enumerate(grouping.groups, 1):
+                groups.update({(grouping.event_id, grouping.accounts[i].article_id): f"m{number}" for i in group})
+        for account in grouping.accounts:
+            if account.implied_by and account.window is not None:
+                implied[(grouping.event_id, account.article_id)] = account.window
+    return Markup(timeline_svg(_entries(years), title=name, groups=groups, implied=implied))
 
 
 def _list_pages(
