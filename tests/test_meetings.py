@@ -183,3 +183,17 @@ def test_export_analysis_through_the_cli(tmp_path: Path) -> None:
     assert not slutsky["compatible"] and slutsky["reasons"][0].startswith("dates cannot overlap: late April 2024")
     assert run_builder(project, "export", "analysis", "-o", "analysis.json").returncode == 0
     assert (project / "analysis.json").read_bytes() == first  # the same bytes again
+
+
+def test_pages_link_to_which_meeting_only_when_the_discrepancy_page_has_it(tmp_path: Path) -> None:
+    """A guide of one article has no event that two sources report, so the discrepancy page has no 'Which
+    meeting?' section, and no page may link to it (mkdocs --strict refuses a missing anchor)."""
+    from builder.pipeline import generate
+    from builder.synth import synthesize, write_corpus
+
+    write_corpus(synthesize(1, 0), tmp_path / "content")
+    pages = {p: t for p, t in generate(tmp_path / "content").pages.items() if isinstance(t, str)}
+    assert "## Which meeting?" not in pages["discrepancies.md"]
+    assert not [p for p, text in pages.items() if "#which-meeting" in text]
+    guide = {p: t for p, t in generate(GUIDE).pages.items() if isinstance(t, str)}
+    assert "## Which meeting?" in guide["discrepancies.md"] and "#which-meeting" in guide["timeline.md"]
