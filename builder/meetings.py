@@ -22,7 +22,7 @@ labelled "at most", and pairs are not listed (a thousand accounts would make hal
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -270,10 +270,3 @@ def meetings(corpus: Corpus) -> tuple[Grouping, ...]:
             calls = [(c.articles[0], c.articles[1], c.same, c.reason) for c in event.meetings]
             found.append(group_accounts(event.id, accounts, calls))
     return tuple(found)
-
-
-def describe(grouping: Grouping) -> Iterator[str]:
-    """The candidate meetings in plain words, one line each."""
-    for number, group in enumerate(grouping.groups, 1):
-        labels = ", ".join(grouping.accounts[i].article.label for i in group)
-        yield f"Meeting {number}: {labels}"
