@@ -45,7 +45,10 @@ def _event(corpus: Corpus, grouping: Grouping) -> dict[str, Any]:
             {
                 "article": account.article_id,
                 "window": list(account.window) if account.window else None,
-                "implied_by": list(account.implied_by),
+                "implied_by": [
+                    {"actor": d.actor, "office": d.office, "term": d.term, "reference": d.reference}
+                    for d in account.implied_by
+                ],
                 "planned": account.report.planned,
             }
             for account in grouping.accounts

@@ -30,10 +30,34 @@ from builder import dates
 from builder.model import Article, EventReport, Topic
 from builder.validate import Corpus
 
-__all__ = ["EXACT_LIMIT", "Account", "Grouping", "Pair", "accounts_of", "compare", "group_accounts", "meetings"]
+__all__ = [
+    "EXACT_LIMIT",
+    "Account",
+    "Dating",
+    "Grouping",
+    "Pair",
+    "accounts_of",
+    "compare",
+    "group_accounts",
+    "meetings",
+]
 
 EXACT_LIMIT = 12  # accounts of one event searched exactly (the search is exponential in the worst case)
 ALTERNATIVES = 8  # equally small groupings kept at most
+
+
+@dataclass(frozen=True)
+class Dating:
+    """Why an undated account has a window: an official its source names, in an office whose term the editor
+    entered as background (Actor.terms), with where to check it."""
+
+    actor: str
+    office: str
+    term: str  # "26 January 2021 to 20 January 2025", "from 12 February 2025"
+    reference: str
+
+    def __str__(self) -> str:
+        return f"it names {self.actor} as {self.office} ({self.term}: background, {self.reference})"
 
 
 @dataclass(frozen=True)
@@ -43,7 +67,7 @@ class Account:
     article: Article
     report: EventReport
     window: tuple[str, str] | None  # earliest and latest day it can be, from its date or its officials
-    implied_by: tuple[str, ...] = ()  # why the window, when it comes from the officials named (background)
+    implied_by: tuple[Dating, ...] = ()  # why the window, when it comes from the officials named (background)
     answers: tuple[tuple[Topic, str], ...] = ()  # its answers to the topics that describe the event
 
     @property
@@ -96,11 +120,11 @@ class Grouping:
         return self._pairs[frozenset((first, second))]
 
 
-def _window(article: Article, report: EventReport, corpus: Corpus) -> tuple[tuple[str, str] | None, tuple[str, ...]]:
+def _window(article: Article, report: EventReport, corpus: Corpus) -> tuple[tuple[str, str] | None, tuple[Dating, ...]]:
     """The account's date range: from its own date, else from the terms of the office-holders its source names."""
     if report.date is not None:
         return dates.bounds(report.date), ()
-    earliest, latest, why = "0000-01-01", "9999-12-31", []
+    earliest, latest, why = "0000-01-01", "9999-12-31", list[Dating]()
     for mention in article.actors:
         actor = corpus.actor(mention.actor)
         for term in actor.terms:
@@ -112,7 +136,7 @@ def _window(article: Article, report: EventReport, corpus: Corpus) -> tuple[tupl
                 if term.end is None
                 else f"{dates.human(term.start)} to {dates.human(term.end)}"
             )
-            why.append(f"it names {actor.name} as {term.office} ({span}: background, {term.reference})")
+            why.append(Dating(actor.name, term.office, span, term.reference))
     if not why:
         return None, ()
     return (earliest, latest), tuple(why)

@@ -108,7 +108,9 @@ def test_an_undated_account_is_dated_by_the_terms_of_the_officials_it_names() ->
     corpus = _corpus_with_blinken()
     (account,) = accounts_of(corpus, "talks")
     assert account.window == ("2021-01-26", "2025-01-20")
-    assert "US Secretary of State" in account.implied_by[0] and "background" in account.implied_by[0]
+    (dating,) = account.implied_by
+    assert (dating.office, dating.term) == ("US Secretary of State", "26 January 2021 to 20 January 2025")
+    assert "background" in str(dating) and dating.reference == "https://en.wikipedia.org/wiki/Antony_Blinken"
     reasons = compare(account, _account("later", "2025-03")).reasons
     assert reasons[0].startswith("dates cannot overlap: between 26 January 2021 and 20 January 2025 and ")
     assert compare(account, _account("during", "2024-12")).compatible
