@@ -393,6 +393,7 @@ def _overview_pages(
     add("index.md", "home.md.j2")
     for path, items, pager in _list_pages("sources/index.md", "sources-{}.md", corpus.articles):
         add(path, "sources.md.j2", articles=items, pager=pager)
+    marks = _meeting_marks(analysis)  # the same for every part of the timeline
     if len(timeline) == 1:
         add(
             "timeline.md",
@@ -400,7 +401,7 @@ def _overview_pages(
             years=timeline[0][2],
             title="Timeline",
             pager=[],
-            chart=_chart(timeline[0], analysis),
+            chart=_chart(timeline[0], marks),
         )
     else:
         add("timeline.md", "timeline_index.md.j2", parts=timeline)
@@ -413,7 +414,7 @@ def _overview_pages(
                 years=years,
                 title=f"Timeline: {title}",
                 pager=parts,
-                chart=_chart(part, analysis),
+                chart=_chart(part, marks),
             )
     _, conflicts, pager = conflict_parts[0]
     add(
@@ -517,12 +518,13 @@ def _timeline_parts(entries: tuple[TimelineEntry, ...]) -> list[tuple[str, str, 
     return parts
 
 
-def _chart(part: tuple[str, str, Years], analysis: Analysis) -> Markup:
-    """The picture of one timeline page's events (timeline_svg), as raw HTML: its text is escaped there. Accounts
-    of one event that cannot be one meeting are drawn apart (their candidate meeting's letter), and an undated
-    account dated by the officials it names gets its implied window (builder/meetings.py)."""
-    _, title, years = part
-    name = "Timeline chart" if title == "Timeline" else f"Timeline chart: {title}"
+MeetingMarks = tuple[dict[tuple[str, str], str], dict[tuple[str, str], tuple[str, str]]]
+
+
+def _meeting_marks(analysis: Analysis) -> MeetingMarks:
+    """For the timeline chart (timeline_svg's hooks), by (event id, article id): the candidate meeting of each
+    account of an event that cannot be one meeting, and the window implied for each undated account dated by the
+    officials it names (builder/meetings.py)."""
     groups: dict[tuple[str, str], str] = {}
     implied: dict[tuple[str, str], tuple[str, str]] = {}
     for grouping in analysis.meetings:
@@ -532,6 +534,15 @@ def _chart(part: tuple[str, str, Years], analysis: Analysis) -> Markup:
         for account in grouping.accounts:
             if account.implied_by and account.window is not None:
                 implied[(grouping.event_id, account.article_id)] = account.window
+    return groups, implied
+
+
+def _chart(part: tuple[str, str, Years], marks: MeetingMarks) -> Markup:
+    """The picture of one timeline page's events (timeline_svg), as raw HTML: its text is escaped there. Accounts
+    of one event that cannot be one meeting are drawn apart, and implied windows drawn (_meeting_marks)."""
+    _, title, years = part
+    name = "Timeline chart" if title == "Timeline" else f"Timeline chart: {title}"
+    groups, implied = marks
     return Markup(timeline_svg(_entries(years), title=name, groups=groups, implied=implied))
 
 
