@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Literal
 
 from builder import dates
-from builder.meetings import Grouping, meetings
+from builder.meetings import Account, Grouping, meetings
 from builder.model import Actor, Article, Claim, Event, EventReport, Topic
 from builder.validate import Corpus
 
@@ -34,11 +34,15 @@ __all__ = [
     "timeline",
 ]
 
-Status = Literal["consensus", "majority", "disputed", "differ", "single-source", "not-covered"]
+Status = Literal[
+    "consensus", "majority", "disputed", "meetings", "time-of-writing", "differ", "single-source", "not-covered"
+]
 STATUS_LABELS: dict[Status, str] = {
     "consensus": "Consensus",
     "majority": "Majority",
     "disputed": "Disputed",
+    "meetings": "Different meetings",
+    "time-of-writing": "Time of writing",
     "differ": "Sources differ",
     "single-source": "Single source",
     "not-covered": "Not covered",
@@ -110,6 +114,18 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class MeetingFinding:
+    """What the accounts of one candidate meeting say on a topic that describes the event, and how far they
+    agree among themselves."""
+
+    number: int  # the meeting's number on the page (1, 2, ...); 0: sources that answer but do not report the event
+    accounts: tuple[Account, ...]  # the meeting's accounts (none for number 0)
+    answers: tuple[Answer, ...]
+    status: Status
+    silent: tuple[Article, ...]  # sources of this meeting that say nothing on the topic
+
+
+@dataclass(frozen=True)
 class TopicFinding:
     """What the reviewed sources say on one topic, and how far they agree."""
 
@@ -117,6 +133,9 @@ class TopicFinding:
     answers: tuple[Answer, ...]  # most-supported first
     status: Status
     silent: tuple[Article, ...]  # reviewed sources that say nothing on the topic
+    # For a topic that describes an event its sources split into two or more candidate meetings: the answers of
+    # each meeting, in the meetings' order; empty otherwise.
+    meetings: tuple[MeetingFinding, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -143,20 +162,89 @@ def _answers(claims: Iterable[tuple[Article, Claim]]) -> tuple[Answer, ...]:
     return tuple(Answer(claims[0][1].value, tuple(claims)) for claims in ordered)
 
 
+# A tally of the answers in one group of sources: answer (as `same_value` keys it) -> [sources that give it, how
+# many of them were written while the event was still planned].
+Tally = dict[str, list[int]]
+
+
+def tally(answers: Iterable[Answer], planned: Callable[[str], bool] = lambda _: False) -> Tally:
+    """The tally of `answers`; `planned(article_id)`: whether that source's account was written before the event."""
+    return {
+        same_value(answer.value): [len(answer.claims), sum(planned(a.id) for a in answer.sources)] for answer in answers
+    }
+
+
 def status_of(topic: Topic, answers: tuple[Answer, ...]) -> Status:
-    """The status of a topic given its answers (see `status_from_counts`)."""
-    return status_from_counts(topic, [len(a.claims) for a in answers])
+    """The status of a topic given its answers, all taken as accounts of one meeting (see `status_within`)."""
+    return status_within(topic, tally(answers))
 
 
 def status_in(topic: Topic, articles: Sequence[Article]) -> Status:
-    """A topic's status among the accounts of one candidate meeting: as across all sources (analyse.status_of),
-    except that different answers the topic lists as compatible are "differ" (they can all be true), not a
-    dispute."""
-    answers = answers_for(topic, articles)
-    values = {answer.value for answer in answers}
-    if topic.exclusive and len(values) > 1 and any(values <= set(group) for group in topic.compatible):
+    """A topic's status among the given sources, taken as accounts of one meeting."""
+    return status_of(topic, answers_for(topic, articles))
+
+
+def status_within(topic: Topic, counts: Tally) -> Status:
+    """A topic's status among sources that describe one meeting (or, for a topic that describes no event, among
+    all the sources): `status_from_counts`, except that
+    - answers the topic lists as `compatible` are "differ" (they can all be true), not a dispute;
+    - for a topic that `reflects` the time of writing, one answer from every source written before the event and
+      another from every source written after it is "time-of-writing": the texts differ in when they were
+      written, not on the facts;
+    - for a topic that gives the date of the event it describes (`reflects: date`), different dates are "differ":
+      within one candidate meeting the accounts' dates overlap, so its answers can all be true."""
+    status = status_from_counts(topic, [n for n, _ in counts.values()])
+    if status in ("consensus", "single-source", "not-covered"):
+        return status
+    given = [(value, n, planned) for value, (n, planned) in counts.items() if n]
+    if topic.reflects == "time-of-writing" and _split_by_writing(given):
+        return "time-of-writing"
+    if topic.exclusive and _compatible(topic, [value for value, _, _ in given]):
         return "differ"
-    return status_of(topic, answers)
+    if topic.reflects == "date" and topic.describes:
+        return "differ"  # accounts of one meeting have dates that overlap: "April 2024" and "late April 2024"
+    return status
+
+
+def _split_by_writing(given: list[tuple[str, int, int]]) -> bool:
+    before = [value for value, n, planned in given if planned == n]
+    after = [value for value, _, planned in given if planned == 0]
+    return len(before) == 1 and len(after) == 1 and len(given) == 2
+
+
+def _compatible(topic: Topic, values: Iterable[str]) -> bool:
+    """Whether these answers (`same_value` keys) can all describe one meeting, as the topic's `compatible` says."""
+    wanted = set(values)
+    return len(wanted) <= 1 or any(wanted <= {same_value(v) for v in group} for group in topic.compatible)
+
+
+def meeting_status(topic: Topic, tallies: Sequence[Tally]) -> Status:
+    """A topic's status over sources split into candidate meetings (a tally per meeting). Within one meeting
+    it is `status_within`; across meetings the sources do not vote:
+    - a contradiction inside a meeting is "disputed" (or "majority") whatever the other meetings say;
+    - otherwise, answers to an exclusive topic that two meetings give and that could not describe one meeting
+      are "meetings": the sources that give them describe different meetings;
+    - otherwise "time-of-writing" if a meeting's answers differ only in when they were written, else "differ"."""
+    merged: Tally = {}
+    for counts in tallies:
+        for value, (n, planned) in counts.items():
+            total = merged.setdefault(value, [0, 0])
+            total[0] += n
+            total[1] += planned
+    overall = status_within(topic, merged)
+    present = [counts for counts in tallies if any(n for n, _ in counts.values())]
+    if overall in ("consensus", "single-source", "not-covered", "time-of-writing") or len(present) < 2:
+        return overall
+    within = [status_within(topic, counts) for counts in present]
+    if "disputed" in within or "majority" in within:
+        return "disputed" if "disputed" in within else "majority"
+    keys = [[value for value, (n, _) in counts.items() if n] for counts in present]
+    if topic.exclusive and any(
+        not any(_compatible(topic, (x, y)) for x in first for y in second)
+        for first, second in itertools.combinations(keys, 2)
+    ):
+        return "meetings"
+    return "time-of-writing" if "time-of-writing" in within else "differ"
 
 
 def status_from_counts(topic: Topic, counts: Iterable[int]) -> Status:
@@ -176,20 +264,80 @@ def status_from_counts(topic: Topic, counts: Iterable[int]) -> Status:
     return "majority" if support[0] * 2 > sources else "disputed"
 
 
-def findings(corpus: Corpus) -> tuple[TopicFinding, ...]:
-    """A finding per topic, in topics.yaml order, from reviewed articles only."""
+class _Placing:
+    """Where each source stands in the candidate meetings of the event a topic describes: its meeting's index
+    (the meetings' count for a source that does not report the event) and whether its account was planned."""
+
+    def __init__(self, grouping: Grouping | None) -> None:
+        self.grouping = grouping
+        self.meeting: dict[str, int] = {}
+        self.planned: dict[str, bool] = {}
+        if grouping is not None:
+            for index, group in enumerate(grouping.groups):
+                for i in group:
+                    account = grouping.accounts[i]
+                    self.meeting.setdefault(account.article_id, index)
+                    self.planned.setdefault(account.article_id, account.report.planned)
+
+    @property
+    def count(self) -> int:
+        """Meetings, and one more place for sources outside them."""
+        return len(self.grouping.groups) + 1 if self.grouping else 1
+
+    def of(self, article_id: str) -> int:
+        return self.meeting.get(article_id, self.count - 1)
+
+    def was_planned(self, article_id: str) -> bool:
+        return self.planned.get(article_id, False)
+
+
+def _placings(corpus: Corpus, groupings: Iterable[Grouping]) -> dict[str, _Placing]:
+    """A placing for each topic (`_Placing(None)`, one place for all, when it describes no event reported by two
+    or more sources)."""
+    by_event = {g.event_id: g for g in groupings}
+    return {t.id: _Placing(by_event.get(t.describes) if t.describes else None) for t in corpus.topics}
+
+
+def findings(corpus: Corpus, groupings: Iterable[Grouping] = ()) -> tuple[TopicFinding, ...]:
+    """A finding per topic, in topics.yaml order, from reviewed articles only. A topic that describes an event
+    is judged meeting by meeting, over the event's candidate meetings in `groupings` (see `meeting_status`)."""
     sources = reviewed(corpus.articles)
     claims: dict[str, list[tuple[Article, Claim]]] = defaultdict(list)
     for article in sources:
         for claim in article.claims:
             claims[claim.topic].append((article, claim))
+    placings = _placings(corpus, groupings)
     result = []
     for topic in corpus.topics:
         answers = _answers(claims[topic.id])
         speaking = {a.id for answer in answers for a in answer.sources}
         silent = tuple(a for a in sources if a.id not in speaking)
-        result.append(TopicFinding(topic, answers, status_of(topic, answers), silent))
+        placing = placings[topic.id]
+        parts: list[list[tuple[Article, Claim]]] = [[] for _ in range(placing.count)]
+        for article, claim in claims[topic.id]:
+            parts[placing.of(article.id)].append((article, claim))
+        split = [_answers(part) for part in parts]
+        status = meeting_status(topic, [tally(part, placing.was_planned) for part in split])
+        by_meeting = _by_meeting(topic, placing, split, speaking)
+        result.append(TopicFinding(topic, answers, status, silent, by_meeting))
     return tuple(result)
+
+
+def _by_meeting(
+    topic: Topic, placing: _Placing, split: list[tuple[Answer, ...]], speaking: set[str]
+) -> tuple[MeetingFinding, ...]:
+    grouping = placing.grouping
+    if grouping is None or len(grouping.groups) < 2:
+        return ()
+    found = []
+    for index, group in enumerate(grouping.groups):
+        accounts = tuple(grouping.accounts[i] for i in group)
+        silent = tuple({a.article_id: a.article for a in accounts if a.article_id not in speaking}.values())
+        counts = tally(split[index], placing.was_planned)
+        found.append(MeetingFinding(index + 1, accounts, split[index], status_within(topic, counts), silent))
+    if split[-1]:
+        found.append(MeetingFinding(0, (), split[-1], status_within(topic, tally(split[-1])), ()))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -206,7 +354,7 @@ def differences(article: Article, found: Iterable[TopicFinding]) -> tuple[Differ
     result = []
     for finding in found:
         answer = finding.answer_of(article.id)
-        if answer is None or finding.status not in ("majority", "disputed", "differ"):
+        if answer is None or finding.status in ("consensus", "single-source", "not-covered"):
             continue
         alone = len(answer.claims) == 1
         if alone or answer is not finding.answers[0]:
@@ -327,11 +475,14 @@ def arrival(article: Article) -> tuple[str, str]:
     return dates.bounds(article.added)[0], article.id
 
 
-def arrivals(corpus: Corpus) -> tuple[Arrival, ...]:
-    """Articles in the order they were added (newest first), each with what it changed at the time.
-    Statuses are tracked incrementally, so this stays linear in the number of claims."""
+def arrivals(corpus: Corpus, groupings: Iterable[Grouping] = ()) -> tuple[Arrival, ...]:
+    """Articles in the order they were added (newest first), each with what it changed at the time. Each
+    source keeps the candidate meeting the guide now places it in (`groupings`), so a status is judged as the
+    findings judge it (`meeting_status`), with the sources that had arrived by then. Tallies are kept as
+    articles arrive, so this stays linear in the number of claims."""
     topics = {t.id: t for t in corpus.topics}
-    support: dict[str, Counter[str]] = defaultdict(Counter)
+    placings = _placings(corpus, groupings)
+    tallies: dict[str, list[Tally]] = {t.id: [{} for _ in range(placings[t.id].count)] for t in corpus.topics}
     statuses: dict[str, Status] = {}  # each topic's status so far
     seen_events: set[str] = set()
     seen_actors: set[str] = set()
@@ -344,10 +495,12 @@ def arrivals(corpus: Corpus) -> tuple[Arrival, ...]:
         changes = []
         if article.status == "reviewed":
             for claim in article.claims:
-                topic = topics[claim.topic]
-                before = statuses.get(topic.id) or status_from_counts(topic, ())
-                support[topic.id][same_value(claim.value)] += 1
-                after = statuses[topic.id] = status_from_counts(topic, support[topic.id].values())
+                topic, placing = topics[claim.topic], placings[claim.topic]
+                before = statuses.get(topic.id) or "not-covered"
+                counts = tallies[topic.id][placing.of(article.id)].setdefault(same_value(claim.value), [0, 0])
+                counts[0] += 1
+                counts[1] += placing.was_planned(article.id)
+                after = statuses[topic.id] = meeting_status(topic, tallies[topic.id])
                 if after != before:
                     changes.append((topic, before, after))
         result.append(Arrival(article, events, actors, tuple(changes)))
@@ -370,7 +523,7 @@ class Analysis:
 
     @cached_property
     def findings(self) -> tuple[TopicFinding, ...]:
-        return findings(self.corpus)
+        return findings(self.corpus, self.meetings)
 
     @cached_property
     def actors(self) -> tuple[ActorProfile, ...]:
@@ -383,7 +536,7 @@ class Analysis:
 
     @cached_property
     def arrivals(self) -> tuple[Arrival, ...]:
-        return arrivals(self.corpus)
+        return arrivals(self.corpus, self.meetings)
 
     @cached_property
     def _findings_by_topic(self) -> dict[str, TopicFinding]:
@@ -396,9 +549,11 @@ class Analysis:
         return differences(article, self.findings)
 
     def most_disputed(self, limit: int) -> tuple[TopicFinding, ...]:
-        """Disputed and majority topics, those with the most distinct answers first."""
-        contested = [f for f in self.findings if f.status in ("disputed", "majority")]
-        return tuple(sorted(contested, key=lambda f: (f.status != "disputed", -len(f.answers)))[:limit])
+        """Disputed, majority and different-meetings topics, in that order, those with the most distinct answers
+        first."""
+        rank = {"disputed": 0, "majority": 1, "meetings": 2}
+        contested = [f for f in self.findings if f.status in rank]
+        return tuple(sorted(contested, key=lambda f: (rank[f.status], -len(f.answers)))[:limit])
 
     def single_source_events(self) -> tuple[TimelineEntry, ...]:
         return tuple(e for e in self.timeline if len({a.id for a, _ in e.reports}) == 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from builder.analyse import Analysis, status_in
+from builder.analyse import Analysis, TopicFinding
 from builder.meetings import Grouping
 from builder.validate import Corpus
 
@@ -23,19 +23,22 @@ def export_analysis(corpus: Corpus, analysis: Analysis) -> bytes:
     data = {
         "format": ANALYSIS_FORMAT,
         "version": ANALYSIS_VERSION,
-        "events": [_event(corpus, grouping) for grouping in analysis.meetings],
+        "events": [_event(corpus, analysis, grouping) for grouping in analysis.meetings],
         "topics": [{"topic": f.topic.id, "status": f.status} for f in analysis.findings],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _event(corpus: Corpus, grouping: Grouping) -> dict[str, Any]:
+def _event(corpus: Corpus, analysis: Analysis, grouping: Grouping) -> dict[str, Any]:
     ids = [account.article_id for account in grouping.accounts]
-    describing = [t for t in corpus.topics if t.describes == grouping.event_id]
+    describing = [analysis.finding(t.id) for t in corpus.topics if t.describes == grouping.event_id]
 
-    def meeting(group: tuple[int, ...]) -> dict[str, Any]:
-        articles = [grouping.accounts[i].article for i in group]
-        statuses = {t.id: status_in(t, articles) for t in describing}
+    def status(finding: TopicFinding, number: int) -> str:
+        """The topic's status among the accounts of meeting `number` (the findings' own, when one meeting)."""
+        return next((m.status for m in finding.meetings if m.number == number), finding.status)
+
+    def meeting(number: int, group: tuple[int, ...]) -> dict[str, Any]:
+        statuses = {f.topic.id: status(f, number) for f in describing}
         return {"accounts": [ids[i] for i in group], "statuses": statuses}
 
     return {
@@ -62,6 +65,6 @@ def _event(corpus: Corpus, grouping: Grouping) -> dict[str, Any]:
             }
             for p in grouping.pairs
         ],
-        "meetings": [meeting(group) for group in grouping.groups],
+        "meetings": [meeting(n, group) for n, group in enumerate(grouping.groups, start=1)],
         "alternatives": [[[ids[i] for i in group] for group in alternative] for alternative in grouping.alternatives],
     }

@@ -9,7 +9,7 @@ meeting unless
 - their date ranges cannot overlap ("dates cannot overlap: late April 2024 and December 2024"), or
 - they give different answers to an exclusive topic that describes the event, and the topic does not list the
   two answers as compatible ("different answers to 'Russian lead': 'Leonid Slutsky' and 'Deputy Foreign Minister
-  (unnamed)'").
+  (unnamed)'"). A topic that gives the event's date (`reflects: date`) is left to the dates.
 
 A planned account and a held one are not a contradiction: they may only have been written at different times.
 The editor's calls (`Event.meetings`) override the builder's, and say so.
@@ -119,6 +119,24 @@ class Grouping:
     def pair(self, first: str, second: str) -> Pair:
         return self._pairs[frozenset((first, second))]
 
+    def described(
+        self, group: tuple[int, ...], topics: Sequence[Topic]
+    ) -> tuple[tuple[Topic, tuple[str, ...]], ...]:
+        """What the accounts of one candidate meeting say it was: each exclusive describing topic they answer,
+        in the order of `topics` (topics.yaml), with their distinct answers."""
+        said: dict[str, tuple[Topic, list[str]]] = {}
+        for i in group:
+            for topic, value in self.accounts[i].answers:
+                values = said.setdefault(topic.id, (topic, []))[1]
+                if value not in values:
+                    values.append(value)
+        order = {topic.id: n for n, topic in enumerate(topics)}
+        return tuple((topic, tuple(values)) for topic, values in sorted(said.values(), key=lambda tv: order[tv[0].id]))
+
+    def undated(self) -> tuple[Account, ...]:
+        """Accounts with no date of their own and no office-holder to date them."""
+        return tuple(account for account in self.accounts if account.window is None)
+
 
 def _window(article: Article, report: EventReport, corpus: Corpus) -> tuple[tuple[str, str] | None, tuple[Dating, ...]]:
     """The account's date range: from its own date, else from the terms of the office-holders its source names."""
@@ -151,7 +169,7 @@ def _accounts(corpus: Corpus) -> dict[str, tuple[Account, ...]]:
     """Every reviewed source's account of each event, in source order: one pass over the articles."""
     describing: dict[str, list[Topic]] = {}
     for topic in corpus.topics:
-        if topic.describes is not None and topic.exclusive:
+        if topic.describes is not None and topic.exclusive and topic.reflects != "date":
             describing.setdefault(topic.describes, []).append(topic)
     found: dict[str, list[Account]] = {}
     for article in corpus.articles:

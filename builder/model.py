@@ -140,6 +140,14 @@ class Topic(Content):
         description="Groups of different answers that can still describe the same meeting, for example "
         "['High-level official talks', 'Official talks with unconventional negotiators'].",
     )
+    reflects: Literal["time-of-writing", "date"] | None = Field(
+        default=None,
+        description="'time-of-writing' for a topic whose answers say whether the event had happened when the source "
+        "was written ('Held', 'Planned'): a planned account and a held one then differ only in when they were "
+        "written, which is not a contradiction. 'date' for a topic whose answers give the date of the event it "
+        "`describes`: accounts are told apart by the EDTF dates of their reports, not by the answers' wording, "
+        "and different dates within one candidate meeting (whose dates overlap) can all be true.",
+    )
 
 
 class MeetingCall(Content):

@@ -91,11 +91,12 @@ def test_undated_events_come_last(mini: Corpus) -> None:
     assert [e.event.id for e in entries] == ["meeting", "follow-up"] and entries[1].year == "Undated"
 
 
-def test_new_sources_flip_consensus_to_majority_then_disputed(mini_content: Path) -> None:
+def _add_sources(mini_content: Path, same: tuple[str, str] | None = None) -> list[str]:
+    """Source two says the lake, like source one; then three and four, copies of two that say the hills. The
+    place's status after each addition. `same`: once both exist, the editor calls their accounts one meeting."""
     two = mini_content / "articles" / "two.yaml"
     two.write_text(two.read_text().replace('value: "The hills"', 'value: "The lake"'))
-    assert analyse(load_corpus(mini_content)).finding("meeting.place").status == "consensus"
-    statuses = []
+    statuses = [analyse(load_corpus(mini_content)).finding("meeting.place").status]
     for new_id in ("three", "four"):
         text = two.read_text().replace("id: two", f"id: {new_id}").replace("raw/two.txt", f"raw/{new_id}.txt")
         text = text.replace("Envoys met in the hills", f"Envoys met, says source {new_id}")
@@ -103,8 +104,76 @@ def test_new_sources_flip_consensus_to_majority_then_disputed(mini_content: Path
             text.replace('value: "The lake"', 'value: "The hills"')
         )
         (mini_content / "raw" / f"{new_id}.txt").write_text((mini_content / "raw" / "two.txt").read_text())
+        if same and new_id in same:
+            events = mini_content / "events.yaml"
+            call = f"  meetings:\n    - articles: [{same[0]}, {same[1]}]\n      same: true\n"
+            call += "      reason: Both give the same day and the same envoy.\n"
+            events.write_text(
+                events.read_text().replace("  title: The envoys' meeting\n", "  title: The envoys' meeting\n" + call)
+            )
         statuses.append(analyse(load_corpus(mini_content)).finding("meeting.place").status)
-    assert statuses == ["majority", "disputed"]
+    return statuses
+
+
+def test_new_sources_flip_consensus_to_majority_then_disputed(mini_content: Path) -> None:
+    """A topic that describes no event: the sources are taken as telling of one thing, and vote."""
+    topics = mini_content / "topics.yaml"
+    topics.write_text(topics.read_text().replace("  describes: meeting\n", ""))
+    assert _add_sources(mini_content) == ["consensus", "majority", "disputed"]
+
+
+def test_sources_of_different_meetings_do_not_vote(mini_content: Path) -> None:
+    """The place describes the meeting: "the lake" and "the hills" cannot be one meeting, so the sources that
+    say the hills describe another meeting, and the answers are not a majority or a dispute but "meetings"."""
+    assert _add_sources(mini_content) == ["consensus", "meetings", "meetings"]
+
+
+def test_the_editors_same_meeting_call_makes_a_dispute_within_the_meeting(mini_content: Path) -> None:
+    """Once the editor says that sources two and three describe the same meeting, their different places are a
+    contradiction inside that meeting: "disputed", whatever the other meetings say."""
+    assert _add_sources(mini_content, same=("two", "three"))[1] == "disputed"
+
+
+def test_time_of_writing_is_not_a_contradiction(mini: Corpus) -> None:
+    """A topic that reflects the time of writing: a planned account says "Planned", a held one "Held"."""
+    from builder.analyse import meeting_status
+
+    stage = Topic(id="meeting.stage", label="Stage", question="Had it happened?", reflects="time-of-writing")
+    assert meeting_status(stage, [{"held": [1, 0], "planned": [1, 1]}]) == "time-of-writing"
+    # two held sources that disagree are still a dispute, whatever a planned one says
+    assert meeting_status(stage, [{"held": [1, 0], "cancelled": [1, 0], "planned": [1, 1]}]) == "disputed"
+    # without `reflects`, the same answers are a dispute
+    plain = stage.model_copy(update={"reflects": None})
+    assert meeting_status(plain, [{"held": [1, 0], "planned": [1, 1]}]) == "disputed"
+
+
+def test_meeting_status_across_meetings() -> None:
+    from builder.analyse import meeting_status
+
+    place = Topic(id="meeting.place", label="Place", question="Where?", describes="meeting")
+    lake, hills = {"the lake": [1, 0]}, {"the hills": [1, 0]}
+    assert meeting_status(place, [lake, hills]) == "meetings"
+    assert meeting_status(place, [lake, {"the lake": [2, 0]}]) == "consensus"
+    # a contradiction inside one meeting outweighs the others
+    assert meeting_status(place, [{"the lake": [1, 0], "the hills": [1, 0]}, lake]) == "disputed"
+    assert meeting_status(place, [{"the lake": [2, 0], "the hills": [1, 0]}, hills]) == "majority"
+    # answers the topic lists as compatible are no reason to call the meetings different
+    near = place.model_copy(update={"compatible": [["The lake", "The lake shore"]]})
+    assert meeting_status(near, [lake, {"the lake shore": [1, 0]}]) == "differ"
+    # a non-exclusive topic: answers can all be true, in one meeting or several
+    mood = place.model_copy(update={"exclusive": False})
+    assert meeting_status(mood, [lake, hills]) == "differ"
+    assert meeting_status(place, [{}, {}]) == "not-covered"
+
+
+def test_dates_are_told_apart_by_the_reports_not_by_the_answers_wording() -> None:
+    """A topic that gives the date of the event: within one meeting (whose accounts' dates overlap) "March 2024"
+    and "15 March 2024" can both be true; across meetings different dates are "meetings"."""
+    from builder.analyse import meeting_status
+
+    date = Topic(id="meeting.date", label="Date", question="When?", describes="meeting", reflects="date")
+    assert meeting_status(date, [{"march 2024": [1, 0], "15 march 2024": [1, 0]}]) == "differ"
+    assert meeting_status(date, [{"march 2024": [1, 0]}, {"4 april 2024": [1, 0]}]) == "meetings"
 
 
 def test_drafts_do_not_decide_statuses(mini: Corpus) -> None:

@@ -199,3 +199,32 @@ def test_pages_link_to_which_meeting_only_when_the_discrepancy_page_has_it(tmp_p
     assert not [p for p, text in pages.items() if "#which-meeting" in text]
     guide = {p: t for p, t in generate(GUIDE).pages.items() if isinstance(t, str)}
     assert "## Which meeting?" in guide["discrepancies.md"] and "#which-meeting" in guide["timeline.md"]
+
+
+
+def test_a_topic_that_gives_the_date_does_not_part_accounts_by_its_wording() -> None:
+    """"March 2024" and "15 March 2024" are different words for dates that overlap: the date topic
+    (`reflects: date`) is left to the reports' EDTF dates, which keep the two accounts together, and its status
+    is "differ". The same answers to a plain describing topic part the accounts."""
+    from builder.analyse import findings
+    from builder.model import Claim, Event, Guide
+
+    guide = Guide.model_validate({"title": "G", "summary": "S", "sides": [{"id": "us", "label": "US"}]})
+
+    def corpus(topic: Topic) -> Corpus:
+        def article(article_id: str, date: str, said: str) -> Article:
+            report = {"event": "talks", "date": date, "title": "Talks", "quote": "talks"}
+            claim = Claim(topic=topic.id, value=said, quote="talks")
+            return _article(article_id, events=[report], claims=[claim])
+
+        articles = (article("one", "2024-03", "March 2024"), article("two", "2024-03-15", "15 March 2024"))
+        return Corpus(guide, (), (topic,), (Event(id="talks", title="Talks"),), (), articles, {})
+
+    date = Topic(id="talks.date", label="Date", question="When?", describes="talks", reflects="date")
+    (grouping,) = meetings.meetings(corpus(date))
+    assert grouping.groups == ((0, 1),)
+    assert findings(corpus(date), [grouping])[0].status == "differ"
+    plain = date.model_copy(update={"reflects": None})
+    (grouping,) = meetings.meetings(corpus(plain))
+    assert grouping.groups == ((0,), (1,))
+    assert findings(corpus(plain), [grouping])[0].status == "meetings"
