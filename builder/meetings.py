@@ -119,9 +119,7 @@ class Grouping:
     def pair(self, first: str, second: str) -> Pair:
         return self._pairs[frozenset((first, second))]
 
-    def described(
-        self, group: tuple[int, ...], topics: Sequence[Topic]
-    ) -> tuple[tuple[Topic, tuple[str, ...]], ...]:
+    def described(self, group: tuple[int, ...], topics: Sequence[Topic]) -> tuple[tuple[Topic, tuple[str, ...]], ...]:
         """What the accounts of one candidate meeting say it was: each exclusive describing topic they answer,
         in the order of `topics` (topics.yaml), with their distinct answers."""
         said: dict[str, tuple[Topic, list[str]]] = {}

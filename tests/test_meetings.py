@@ -201,9 +201,8 @@ def test_pages_link_to_which_meeting_only_when_the_discrepancy_page_has_it(tmp_p
     assert "## Which meeting?" in guide["discrepancies.md"] and "#which-meeting" in guide["timeline.md"]
 
 
-
 def test_a_topic_that_gives_the_date_does_not_part_accounts_by_its_wording() -> None:
-    """"March 2024" and "15 March 2024" are different words for dates that overlap: the date topic
+    """The dates "March 2024" and "15 March 2024" are different words for dates that overlap: the date topic
     (`reflects: date`) is left to the reports' EDTF dates, which keep the two accounts together, and its status
     is "differ". The same answers to a plain describing topic part the accounts."""
     from builder.analyse import findings
