@@ -128,6 +128,7 @@ class Size:
     search_bytes: int = 0
     search_gzip: int = 0
     search_docs: int = 0
+    analysis: float = float("nan")  # seconds for the candidate meetings, statuses and What's new (ANALYSIS_PROBE)
 
     def total(self) -> list[float]:
         return [b.seconds + m.seconds for b, m in zip(self.builder, self.mkdocs, strict=True)]
@@ -295,6 +296,34 @@ def set_aside(folder: Path, discarded: Path) -> None:
         folder.rename(discarded / f"{len(list(discarded.iterdir()))}-{folder.parent.name}-{folder.name}")
 
 
+# The analysis that compares sources (issue 19): candidate meetings, each topic's status per meeting, and the
+# statuses as each article arrived. Timed in one process on the loaded corpus, best of 3, so that its growth with
+# N is visible apart from the rest of the builder.
+ANALYSIS_PROBE = """
+import time
+from pathlib import Path
+from builder.analyse import analyse
+from builder.validate import load_corpus
+corpus = load_corpus(Path("content"))
+best = float("inf")
+for _ in range(3):
+    analysis = analyse(corpus)
+    started = time.perf_counter()
+    getattr(analysis, "meetings", None)
+    analysis.findings
+    analysis.arrivals
+    best = min(best, time.perf_counter() - started)
+print(best)
+"""
+
+
+def analysis_seconds(project: Path) -> float:
+    done = subprocess.run([PYTHON, "-c", ANALYSIS_PROBE], cwd=project, capture_output=True, text=True, env=ENV)
+    if done.returncode != 0:
+        raise BenchError(f"analysis probe failed in {project}:\n{done.stderr}")
+    return float(done.stdout.strip())
+
+
 def measure(size: Size, project: Path, runs: int, prune_check: bool, log: bool, discarded: Path) -> None:
     for number in range(1, runs + 1):
         size.loads.append(os.getloadavg()[0])
@@ -325,6 +354,7 @@ def measure(size: Size, project: Path, runs: int, prune_check: bool, log: bool, 
                 file=sys.stderr,
                 flush=True,
             )
+    size.analysis = analysis_seconds(project)
     site = project / "site"
     size.markdown_pages = sum(1 for _ in (project / "build" / "docs").rglob("*.md"))
     files = [p for p in site.rglob("*") if p.is_file()]
@@ -537,6 +567,7 @@ def report(sizes: Sequence[Size], target_n: int, runs: int) -> bool:
     row("builder step, from scratch (s)", [f"{seconds(s.builder):.2f}" for s in sizes])
     row("  min - max", [spread(r.seconds for r in s.builder) for s in sizes])
     row("  CPU, user + system (s)", [f"{cpu(s.builder):.2f}" for s in sizes])
+    row("  source analysis alone (s)", [f"{s.analysis:.3f}" for s in sizes])
     row("builder step, warm cache (s)", [f"{seconds(s.warm):.2f}" for s in sizes])
     row("mkdocs build --strict (s)", [f"{seconds(s.mkdocs):.2f}" for s in sizes])
     row("  min - max", [spread(r.seconds for r in s.mkdocs) for s in sizes])
@@ -571,6 +602,7 @@ def report(sizes: Sequence[Size], target_n: int, runs: int) -> bool:
             small = by_n[n]
             parts = [
                 f"builder {seconds(big.builder) / seconds(small.builder):.1f}x",
+                f"source analysis {big.analysis / small.analysis:.1f}x",
                 f"mkdocs {seconds(big.mkdocs) / seconds(small.mkdocs):.1f}x",
                 f"total {median(big.total()) / median(small.total()):.1f}x",
                 f"floor {seconds(big.floor) / seconds(small.floor):.1f}x",

@@ -394,6 +394,9 @@ def _overview_pages(
     for path, items, pager in _list_pages("sources/index.md", "sources-{}.md", corpus.articles):
         add(path, "sources.md.j2", articles=items, pager=pager)
     marks = _meeting_marks(analysis)  # the same for every part of the timeline
+    # events whose accounts need two or more meetings, explained under "Which meeting?" (exact groupings only)
+    split = {g.event_id: len(g.groups) for g in analysis.meetings if g.exact and len(g.groups) > 1}
+    meetings = {"split_events": split, "meeting_of": marks[0]}
     if len(timeline) == 1:
         add(
             "timeline.md",
@@ -402,6 +405,7 @@ def _overview_pages(
             title="Timeline",
             pager=[],
             chart=_chart(timeline[0], marks),
+            **meetings,
         )
     else:
         add("timeline.md", "timeline_index.md.j2", parts=timeline)
@@ -415,6 +419,7 @@ def _overview_pages(
                 title=f"Timeline: {title}",
                 pager=parts,
                 chart=_chart(part, marks),
+                **meetings,
             )
     _, conflicts, pager = conflict_parts[0]
     add(
@@ -518,19 +523,19 @@ def _timeline_parts(entries: tuple[TimelineEntry, ...]) -> list[tuple[str, str, 
     return parts
 
 
-MeetingMarks = tuple[dict[tuple[str, str], str], dict[tuple[str, str], tuple[str, str]]]
+MeetingMarks = tuple[dict[tuple[str, str], int], dict[tuple[str, str], tuple[str, str]]]
 
 
 def _meeting_marks(analysis: Analysis) -> MeetingMarks:
     """For the timeline chart (timeline_svg's hooks), by (event id, article id): the candidate meeting of each
     account of an event that cannot be one meeting, and the window implied for each undated account dated by the
     officials it names (builder/meetings.py)."""
-    groups: dict[tuple[str, str], str] = {}
+    groups: dict[tuple[str, str], int] = {}
     implied: dict[tuple[str, str], tuple[str, str]] = {}
     for grouping in analysis.meetings:
         if len(grouping.groups) > 1:
             for number, group in enumerate(grouping.groups, 1):
-                groups.update({(grouping.event_id, grouping.accounts[i].article_id): f"m{number}" for i in group})
+                groups.update({(grouping.event_id, grouping.accounts[i].article_id): number for i in group})
         for account in grouping.accounts:
             if account.implied_by and account.window is not None:
                 implied[(grouping.event_id, account.article_id)] = account.window

@@ -7,8 +7,9 @@ strip at the end of their lane, in the source's own words. Empty stretches of ye
 
 Candidate meetings: `timeline_svg` takes two optional mappings keyed by account (`AccountKey`), for a later stage
 that decides which accounts of one event may be the same meeting:
-  - `groups`: account -> group id. Accounts of one event in different groups are no longer joined; each group gets
-    a letter after the event's number ("3a", "3b"). Accounts left out stay in their event's plain group.
+  - `groups`: account -> the number of its candidate meeting (1, 2, ...). Accounts of one event in different
+    meetings are no longer joined; each gets its meeting's letter after the event's number (meeting 1 "3a",
+    meeting 2 "3b"). Accounts left out stay in their event's plain group.
   - `implied`: account -> (earliest, latest) ISO days, a window implied for an undated account (by the terms of
     the officials it names, say: "not after January 2025"); drawn as a hatched bar labelled "implied" on the axis
     (the account stays in the undated strip too, as the source gave no date). "0000-01-01" or "9999-12-31" mark an
@@ -97,7 +98,7 @@ def timeline_svg(
     entries: Sequence[TimelineEntry],
     *,
     title: str = "Timeline",
-    groups: Mapping[AccountKey, str] | None = None,
+    groups: Mapping[AccountKey, int] | None = None,
     implied: Mapping[AccountKey, tuple[str, str]] | None = None,
 ) -> str:
     """The picture of `entries` as SVG text (one line per element, no blank line: it sits in a Markdown page)."""
@@ -154,20 +155,19 @@ def _lanes(entries: Sequence[TimelineEntry]) -> list[Article]:
 def _accounts(
     entries: Sequence[TimelineEntry],
     lanes: list[Article],
-    groups: Mapping[AccountKey, str],
+    groups: Mapping[AccountKey, int],
     implied: Mapping[AccountKey, tuple[str, str]],
 ) -> list[Account]:
     lane_of = {article.id: n for n, article in enumerate(lanes)}
     accounts = []
     for number, entry in enumerate(entries, 1):
         event = entry.event.id
-        letters: dict[str, str] = {}
         for article, report in entry.reports:
             if article.id not in lane_of:
                 continue
             key = (event, article.id)
             group = groups.get(key)
-            suffix = letters.setdefault(group, "abcdefghijklmnopqrstuvwxyz"[len(letters) % 26]) if group else ""
+            suffix = "abcdefghijklmnopqrstuvwxyz"[(group - 1) % 26] if group else ""
             span = _span(report)
             window = implied.get(key) if span is None else None
             accounts.append(

@@ -45,11 +45,12 @@ def test_a_report_dates_in_the_source_words_or_says_no_date_given(mini_content: 
     article = mini_content / "articles" / "two.yaml"
     _edit(article, 'date_text: "4 April 2024"', "date_text: null")
     timeline = _pages(mini_content)["timeline.md"]
-    assert "- **4 April 2024** (day): Envoys meet in the hills" in timeline  # read from the date alone
+    # read from the date alone (after the meeting's number: its place tells it from the other source's meeting)
+    assert "- Meeting 2, **4 April 2024** (day): Envoys meet in the hills" in timeline
 
     _edit(article, 'date: "2024-04-04"', "date: null")
     timeline = _pages(mini_content)["timeline.md"]
-    assert "- **No date given**: Envoys meet in the hills" in timeline
+    assert "- Meeting 2, **No date given**: Envoys meet in the hills" in timeline
     assert "no date given)" not in timeline.lower() and "None" not in timeline
 
 

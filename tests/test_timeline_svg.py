@@ -136,7 +136,7 @@ def test_candidate_meetings_and_implied_windows(mini: Corpus) -> None:
     talks = entry("talks", (a, "2024-04"), (b, "2024-12"), (c, None))
     plain = timeline_svg([talks])
     assert plain.count("<polyline") == 1 and "implied" not in plain  # no hook given: one event, one group
-    split = timeline_svg([talks], groups={("talks", "a"): "april", ("talks", "b"): "december"})
+    split = timeline_svg([talks], groups={("talks", "a"): 1, ("talks", "b"): 2})
     assert "<polyline" not in split and ">1a</text>" in split and ">1b</text>" in split
     hinted = timeline_svg([talks], implied={("talks", "c"): ("2024-01-01", "2025-01-31")})
     window = bars(hinted)["talks c"]
@@ -152,7 +152,7 @@ def test_candidate_meetings_and_implied_windows(mini: Corpus) -> None:
 def test_labels_at_the_end_of_the_axis_stay_clear_of_the_undated_strip(mini: Corpus) -> None:
     a, b = source(mini, "a"), source(mini, "b")
     talks = entry("talks", (a, "2024-12-31"), (b, None))
-    svg = timeline_svg([talks], groups={("talks", "a"): "x"}, implied={("talks", "b"): ("2024-06-01", "9999-12-31")})
+    svg = timeline_svg([talks], groups={("talks", "a"): 1}, implied={("talks", "b"): ("2024-06-01", "9999-12-31")})
     root = ET.fromstring(svg)
     strip = min(float(r.attrib["x"]) for r in root.iter(f"{SVG}rect") if "sg-tl-undated" in r.attrib["class"])
     labels = [t for t in root.iter(f"{SVG}text") if t.text in ("1a", "1 implied")]
