@@ -115,7 +115,7 @@ def _clause(topic: Topic, value: str) -> str:
 def according_to(found: Iterable[TopicFinding]) -> Iterator[Question]:
     """'According to <source>, <question>?' with the other sources' answers as distractors."""
     for finding in found:
-        if not finding.topic.exclusive or finding.status not in ("disputed", "majority"):
+        if not finding.topic.exclusive or finding.status not in ("disputed", "majority", "meetings"):
             continue
         for answer in finding.answers:
             others = [a.value for a in finding.answers if a is not answer]

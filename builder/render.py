@@ -24,7 +24,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from builder import dates
-from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, TimelineEntry
+from builder.analyse import STATUS_LABELS, ActorProfile, Analysis, MeetingFinding, TimelineEntry
 from builder.cache import KeptPage
 from builder.keys import code_version, digest
 from builder.markdown_text import block, code_fence, inline, inline_text, link_from, page_folder, url_from
@@ -447,13 +447,20 @@ def _fact_file(facts_key: str, write: Callable[[], str | bytes]) -> KeptPage:
 # tests/test_cache.py checks that builds using the cache give the same bytes as builds without it.
 
 
+def _speakers(part: MeetingFinding) -> tuple[Article, ...]:
+    return tuple(article for answer in part.answers for article in answer.sources)
+
+
 def _source_view(analysis: Analysis, article: Article) -> dict[str, Any]:
     """All a source page shows of the analysis, as plain data: for each topic the article claims, the topic's
     status and the anchor of its row; and where the article stands apart ("How this source differs")."""
     statuses = {}
     for claim in article.claims:
         finding = analysis.finding(claim.topic)
-        statuses[claim.topic] = [finding.status, finding.anchor]
+        # for a topic about a meeting: the meeting this source's account is in, and the status among its accounts
+        part = next((m for m in finding.meetings if article.id in {a.id for a in _speakers(m)}), None)
+        within = [part.number, part.status] if part is not None and part.number else None
+        statuses[claim.topic] = [finding.status, finding.anchor, within]
     differences = []
     for difference in analysis.differences(article):
         top = difference.finding.answers[0]

@@ -42,6 +42,7 @@ BAR_H = 14
 LABEL_H = 22  # the source's name above its lane
 MIN_BAR = 4  # px: a single day stays visible
 BREAK = 30  # px: an empty stretch of years cut out of the axis
+LAPTOP_W = 900  # px: what the content column of a 1280 px window shows without scrolling (about 930 with Material)
 MAX_LANES = 12  # sources drawn; the list below the picture names every source
 MAX_TEXT = 40  # characters of a label or a source's words before an ellipsis
 COLOURS = 6  # event colours, cycled (sg-tl-c0 ... in guide.css); numbers tell events apart without colour
@@ -105,14 +106,17 @@ def timeline_svg(
     lanes = _lanes(entries)
     accounts = _accounts(entries, lanes, groups or {}, implied or {})
     spans = [a.span for a in accounts if a.span] + [(d, d) for a in accounts if a.implied for d in a.implied if d]
-    axis = _axis(spans, PAD)
-    bars = _pack([_bar(a, axis) for a in accounts if a.span or a.implied])
-    labels_end = max([axis.right] + [bar.x1 + 4 + _text_w(_bar_label(bar)) for bar in bars])
-    strip_x = labels_end + PAD * 3 if spans else PAD
     undated = [a for a in accounts if a.span is None]
     strip_w = max((_text_w(a.number) + 14 + _text_w(_strip_words(a)) for a in undated), default=0)
     if undated:
         strip_w = max(strip_w, *(_text_w(_short(a.label)) for a in lanes))
+    # the axis gets what a laptop's column leaves after the undated strip and the widest label past a bar's end
+    label_w = max((_text_w(f"{a.number} implied") + 4 for a in accounts if a.implied), default=0)
+    label_w = max(label_w, *(_text_w(a.number) + 4 for a in accounts if a.span), 0)
+    axis = _axis(spans, PAD, LAPTOP_W - PAD * 2 - (strip_w + PAD * 3 if undated else 0) - label_w)
+    bars = _pack([_bar(a, axis) for a in accounts if a.span or a.implied])
+    labels_end = max([axis.right] + [bar.x1 + 4 + _text_w(_bar_label(bar)) for bar in bars])
+    strip_x = labels_end + PAD * 3 if spans else PAD
     tops, height = _lane_tops(lanes, bars, undated)
     key_lines = _key(entries, accounts)
     width = max(strip_x + strip_w + PAD, max((_text_w(t) for _, t in key_lines), default=0) + PAD * 2 + 30)
@@ -207,8 +211,9 @@ def _days(first: str, last: str) -> tuple[dt.date, dt.date]:
     return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
 
 
-def _axis(spans: list[tuple[dt.date, dt.date]], left: float) -> Axis:
-    """Whole years from the first to the last day drawn, leaving out stretches of two or more empty years."""
+def _axis(spans: list[tuple[dt.date, dt.date]], left: float, room: float = 640.0) -> Axis:
+    """Whole years from the first to the last day drawn, leaving out stretches of two or more empty years. The
+    years share at most 640 px, less when `room` (px) is smaller, but each gets at least 96 px (a phone scrolls)."""
     years = sorted({y for first, last in spans for y in range(first.year, last.year + 1)}) or [2000]
     runs: list[list[int]] = []
     for year in years:
@@ -217,7 +222,7 @@ def _axis(spans: list[tuple[dt.date, dt.date]], left: float) -> Axis:
         else:
             runs.append([year, year])
     count = sum(last - first + 1 for first, last in runs)
-    px_year = min(720.0, max(96.0, 640.0 / count))  # a few years fit a laptop's column
+    px_year = min(720.0, max(96.0, min(640.0, room - BREAK * (len(runs) - 1)) / count))
     placed, x = [], left
     for first, last in runs:
         placed.append((first, last, x))

@@ -142,16 +142,20 @@ def _corpus_with_blinken() -> Corpus:
     return Corpus(Guide.model_validate(guide), (blinken,), (), (), (), (article,), {})
 
 
-def test_on_the_frozen_guide_dates_alone_keep_the_dated_reports_apart() -> None:
-    """The frozen guide's topics describe no event, so only dates part its accounts of the Miami talks: the Slutsky
-    report (late April 2024) and the UPSC explainer (December 2024) are never one meeting; the two undated
-    accounts can join either."""
+def test_on_the_frozen_guide_the_dated_reports_are_never_one_meeting() -> None:
+    """On the frozen guide the Slutsky report (late April 2024) and the UPSC explainer (December 2024) are never
+    one meeting; with the format, the parties and Ukraine's presence the four accounts need three meetings, the
+    undated preview joining the explainer, whose high-level official talks it announces."""
     from builder.validate import load_corpus
 
     (talks,) = [g for g in meetings.meetings(load_corpus(GUIDE)) if g.event_id == "miami-talks"]
     ids = [a.article_id for a in talks.accounts]
     slutsky, upsc = ids.index("track2-slutsky-constructive"), ids.index("upsc-explainer-dec-2024")
-    assert len(talks.groups) == 2 and talks.exact
+    assert talks.exact and [[ids[i] for i in group] for group in talks.groups] == [
+        ["planned-us-russia-talks", "upsc-explainer-dec-2024"],
+        ["track2-slutsky-constructive"],
+        ["us-mediated-russia-ukraine"],
+    ]
     for grouping in (talks.groups, *talks.alternatives):
         assert not any(slutsky in group and upsc in group for group in grouping)
 
@@ -178,7 +182,14 @@ def test_export_analysis_through_the_cli(tmp_path: Path) -> None:
     data = json.loads(first)
     assert data["format"] == "storyguide-analysis" and data["version"] == 1
     (talks,) = [e for e in data["events"] if e["event"] == "miami-talks"]
-    assert talks["exact"] and len(talks["meetings"]) == 2
+    assert talks["exact"] and len(talks["meetings"]) == 3
+    preview_and_upsc = talks["meetings"][0]
+    assert preview_and_upsc["accounts"] == ["planned-us-russia-talks", "upsc-explainer-dec-2024"]
+    # among the accounts of one meeting: the same format, and "Planned" against "Held" only for when they were written
+    assert preview_and_upsc["statuses"]["talks.format"] == "consensus"
+    assert preview_and_upsc["statuses"]["talks.stage"] == "time-of-writing"
+    topics = {t["topic"]: t["status"] for t in data["topics"]}
+    assert topics["talks.format"] == "meetings" and topics["talks.stage"] == "time-of-writing"
     slutsky = next(
         p for p in talks["pairs"] if set(p["articles"]) == {"track2-slutsky-constructive", "upsc-explainer-dec-2024"}
     )
