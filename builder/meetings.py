@@ -121,10 +121,14 @@ class Grouping:
 
     def described(self, group: tuple[int, ...], topics: Sequence[Topic]) -> tuple[tuple[Topic, tuple[str, ...]], ...]:
         """What the accounts of one candidate meeting say it was: each exclusive describing topic they answer,
-        in the order of `topics` (topics.yaml), with their distinct answers."""
+        in the order of `topics` (topics.yaml), with their distinct answers. A topic that every account of the
+        event answering it answers alike (the venue, say) tells no meeting apart and is left out."""
+        alike = {topic.id for topic in topics if len({a.answer(topic.id) for a in self.accounts} - {None}) == 1}
         said: dict[str, tuple[Topic, list[str]]] = {}
         for i in group:
             for topic, value in self.accounts[i].answers:
+                if topic.id in alike:
+                    continue
                 values = said.setdefault(topic.id, (topic, []))[1]
                 if value not in values:
                     values.append(value)
