@@ -4,7 +4,7 @@
       exam: {...}, mains: {...}, schedule: {...}}.
    `exam` (the mock test: the attempt under way and past attempts, exam.js), `mains` (written answers, mains.js)
    and `schedule` (spaced review, one card per question or glossary term) each belong to one module, which
-   describes its own format; they are kept as they are here, so one module's data survives another's saves. */
+   describes its own format; they are kept as they are here, so one module's data survives another's saves.
    `page` is the site-relative URL of the practice page (its data-page, "quiz/sources-2.html"), `dom` the
    question's element id and `stem` (wrong answers only) a short plain-text copy of the question: the review
    page links to page?retry=dom#dom from its own data-root (see practice.js), so the links work on any host,

@@ -37,7 +37,10 @@
       version: 2,
       answers: s && s.answers || {},
       checklist: s && s.checklist || {},
-      titles: s && s.titles || {}
+      titles: s && s.titles || {},
+      exam: s && s.exam || {},
+      mains: s && s.mains || {},
+      schedule: s && s.schedule || {}
     };
   }
   function load() {
