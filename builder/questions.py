@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -29,6 +30,7 @@ THEME_TITLES: dict[Theme, str] = {
     "prelims": "UPSC prelims formats",
 }
 DOES_NOT_SAY = "It does not say"
+_REFERRING = re.compile(r"\b(both|neither|none of|all of|above|only)\b|\([a-e]\)|\b[1-9]\b", re.IGNORECASE)
 ORDER_SEPARATOR = "\u2013"  # an en dash between numbers, as UPSC papers print an order
 MOCK_SIZE = 25
 # Generated questions ask about facts, not about every source that repeats them: beyond these caps more sources
@@ -76,6 +78,12 @@ class Question:
     @property
     def letter(self) -> str:
         return LETTERS[self.answer]
+
+    @property
+    def fixed_order(self) -> bool:
+        """Whether the options must keep their order when a test shuffles them: they count or name the numbered
+        statements ("1 and 2 only", "Only two"), or refer to each other ("Both (a) and (b)", "None of the above")."""
+        return bool(self.statements) or any(_REFERRING.search(option) for option in self.options)
 
     @property
     def dom_id(self) -> str:
