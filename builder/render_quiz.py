@@ -31,11 +31,12 @@ from builder.model import MainsPrompt
 from builder.questions import THEME_TITLES, Question, mock_test
 from builder.validate import Corpus
 
-__all__ = ["add_quiz_pages", "html_href", "mains_version"]
+__all__ = ["add_quiz_pages", "html_href", "mains_answer_version", "mains_minutes", "mains_version"]
 
 Add = Callable[..., None]  # plan_site's add(docs_path, template, **context)
 
 MINUTES_PER_QUESTION = 1.2  # UPSC prelims GS paper I: 100 questions in 120 minutes
+MAINS_WORDS_PER_MINUTE = 22  # UPSC mains GS: 150 words in about 7 minutes, 250 in about 11 (20 answers in 3 hours)
 DOWNLOAD_LABELS = {  # export format -> what the download is and what it is for
     "anki": ("Anki deck", "import into Anki (File > Import) to study with spaced repetition"),
     "anki-tsv": ("Anki text file", "tab-separated front and back, for Anki's text import"),
@@ -169,7 +170,10 @@ def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[
             homes.update((q.id, part) for q in part.questions)
     page("quiz/mock.md", "quiz_mock.md.j2", questions=mock, minutes=minutes, homes=homes)
     prompts = [(prompt, [articles[a] for a in prompt.sources if a in articles]) for prompt in corpus.quiz.mains]
-    page("quiz/mains.md", "quiz_mains.md.j2", prompts=prompts, directives=DIRECTIVES, version=mains_version)
+    page(
+        "quiz/mains.md", "quiz_mains.md.j2", prompts=prompts, directives=DIRECTIVES, version=mains_version,
+        answer_version=mains_answer_version, minutes=mains_minutes, words_per_minute=MAINS_WORDS_PER_MINUTE,
+    )  # fmt: skip
     page("quiz/review.md", "quiz_review.md.j2", sets=sets)
 
 
@@ -185,6 +189,17 @@ def _downloads() -> list[tuple[str, str, str]]:
 def mains_version(prompt: MainsPrompt) -> str:
     """Changes when the checklist changes, so saved ticks of an old checklist are ignored."""
     return hashlib.sha1("\x1f".join(prompt.key_points).encode("utf-8")).hexdigest()[:10]
+
+
+def mains_answer_version(prompt: MainsPrompt) -> str:
+    """Changes when the question or its word limit changes, so an answer saved for the old wording is not shown as
+    an answer to the new one (a changed checklist alone keeps the answer: `mains_version` drops only the ticks)."""
+    return hashlib.sha1(f"{prompt.question}\x1f{prompt.words}".encode()).hexdigest()[:10]
+
+
+def mains_minutes(words: int) -> int:
+    """The exam's pace for a word limit: 150 words -> 7 minutes, 250 -> 11."""
+    return max(1, round(words / MAINS_WORDS_PER_MINUTE))
 
 
 def _built_url(docs_path: str) -> str:

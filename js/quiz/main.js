@@ -7,7 +7,7 @@
 
 import { exam, stopStaleTimer } from "./exam.js";
 import { glossary } from "./glossary.js";
-import { checklist } from "./mains.js";
+import { mains } from "./mains.js";
 import { practice } from "./practice.js";
 import { printing } from "./print.js";
 import { progress, refresh, resetter } from "./progress.js";
@@ -29,7 +29,7 @@ function init() {
     else if (root.dataset.mode === "review") review(root);
     else practice(root);
   });
-  each(".quiz-mains[data-mid]", checklist);
+  each(".quiz-mains[data-mid]", mains);
   each("[data-quiz-progress]", progress);
   each("[data-quiz-reset]", resetter);
   each("article.md-content__inner", (article) => {
