@@ -179,6 +179,12 @@ class GlossaryTerm(Content):
     term: Term = Field(description="The term exactly as it appears in text, for example 'Track 2'.")
     definition: Text = Field(description="Plain-language definition, one or two sentences.")
     aliases: list[Term] = Field(default_factory=list, description="Other spellings that get the same tooltip.")
+    category: Line | None = Field(
+        default=None,
+        description="What kind of term it is, for example 'diplomacy format' or 'humanitarian measure': a quiz "
+        "question on a term takes its wrong options from other terms of the same category only, so that they are "
+        "of the same kind as the right one.",
+    )
 
     @property
     def other_spellings(self) -> list[str]:
@@ -279,6 +285,15 @@ class Citation(Content):
     quote: Text = Field(description="Verbatim passage from that article's raw text.")
 
 
+class BackgroundFact(Content):
+    """A fact that no source states, entered by the editor with a reference, and shown as background."""
+
+    text: Text = Field(description="The fact, in one or two plain sentences.")
+    reference: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] = Field(
+        description="Where a reader can check it (an http or https address)."
+    )
+
+
 class QuizQuestion(Content):
     """A question written by the author, in one of the UPSC prelims formats."""
 
@@ -298,6 +313,11 @@ class QuizQuestion(Content):
     explanation: Text = Field(description="Why the answer is right, in plain words.")
     sources: list[Citation] = Field(min_length=1, description="Passages that support the answer.")
     topics: list[TopicId] = Field(default_factory=list, description="Topics whose discrepancy rows it relates to.")
+    background: list[BackgroundFact] = Field(
+        default_factory=list,
+        description="Facts the question or its explanation relies on that no source states (a treaty's year, "
+        "who signed it), each with a reference; shown as background, never as a source's words.",
+    )
 
 
 class MainsPrompt(Content):

@@ -15,13 +15,20 @@ from dataclasses import dataclass
 from typing import Literal
 
 from builder.analyse import Analysis, TimelineEntry, TopicFinding, arrival, reviewed, same_value
-from builder.model import LETTERS, Article, Theme, Topic
+from builder.model import LETTERS, Actor, Article, Claim, Theme, Topic
 from builder.quotes import normalise
 from builder.validate import Corpus
 
-__all__ = ["THEME_TITLES", "Citation", "Question", "build_bank", "check_bank", "mock_test"]
+__all__ = ["THEME_TITLES", "Citation", "Question", "build_bank", "candidates", "check_bank", "mock_test"]
 
-Kind = Literal["authored", "according-to", "which-source", "order", "role", "term", "statements", "how-many", "pairs"]
+Kind = Literal[
+    "authored", "according-to", "which-source", "order", "role", "actor", "term", "statements", "how-many", "pairs"
+]
+# Kinds that ask which unnamed source said what: useful to learn to read sources, but not what an exam tests, so
+# they are kept to at most ATTRIBUTION_SHARE of the bank (build_bank) and of a mock test (mock_test).
+ATTRIBUTION_KINDS = frozenset({"according-to", "which-source", "role", "statements", "how-many", "pairs"})
+ATTRIBUTION_SHARE = 0.2
+MOCK_ATTRIBUTION_SHARE = 0.1
 THEME_TITLES: dict[Theme, str] = {
     "sources": "Who said what",
     "timeline": "Timeline",
@@ -29,7 +36,7 @@ THEME_TITLES: dict[Theme, str] = {
     "terms": "Terms",
     "prelims": "UPSC prelims formats",
 }
-DOES_NOT_SAY = "It does not say"
+NOT_STATED = "Not stated in this source"
 _REFERRING = re.compile(r"\b(both|neither|none of|all of|above|only)\b|\([a-e]\)|\b[1-9]\b", re.IGNORECASE)
 ORDER_SEPARATOR = "\u2013"  # an en dash between numbers, as UPSC papers print an order
 MOCK_SIZE = 25
@@ -68,6 +75,12 @@ class Question:
     explanation: str
     citations: tuple[Citation, ...]
     glossary: str | None = None  # glossary term id, for term questions
+    background: tuple[tuple[str, str], ...] = ()  # (fact, reference): what no source states, shown as background
+
+    @property
+    def attribution(self) -> bool:
+        """Whether it asks what a named source says rather than about the story and its concepts."""
+        return self.kind in ATTRIBUTION_KINDS or self.stem.startswith(("According to", "Which source"))
 
     @property
     def version(self) -> str:
@@ -121,15 +134,18 @@ def _clause(topic: Topic, value: str) -> str:
 
 
 def according_to(found: Iterable[TopicFinding]) -> Iterator[Question]:
-    """'According to <source>, <question>?' with the other sources' answers as distractors."""
+    """'According to <source>, <question>?' with the other sources' answers as wrong options, and "Not stated in
+    this source", which is the key of one question per topic: on a source that is silent on it. An answer that is
+    the editor's reading of a source (its note says so) is not asked as the source's words."""
     for finding in found:
         if not finding.topic.exclusive or finding.status not in ("disputed", "majority", "meetings"):
             continue
         for answer in finding.answers:
             others = [a.value for a in finding.answers if a is not answer]
-            for article, claim in sorted(answer.claims, key=lambda c: arrival(c[0]))[:SOURCES_PER_ANSWER]:
+            claims = [c for c in answer.claims if not _editors_reading(c[1])]
+            for article, claim in sorted(claims, key=lambda c: arrival(c[0]))[:SOURCES_PER_ANSWER]:
                 qid = f"according-to.{finding.topic.id}.{article.id}"
-                options, key = _shuffled(qid, answer.value, [*others, DOES_NOT_SAY])
+                options, key = _shuffled(qid, answer.value, [*others, NOT_STATED])
                 cites = [Citation(article, claim.quote, finding.topic.id)]
                 cites += [
                     Citation(a.claims[0][0], a.claims[0][1].quote, finding.topic.id)
@@ -145,6 +161,26 @@ def according_to(found: Iterable[TopicFinding]) -> Iterator[Question]:
                     qid, "sources", "according-to", f"According to the {article.label}, {_ask(finding.topic)}",
                     (), None, options, key, explanation, tuple(cites),
                 )  # fmt: skip
+        yield from _not_stated(finding)
+
+
+def _editors_reading(claim: Claim) -> bool:
+    return (claim.note or "").startswith("Editor's reading")
+
+
+def _not_stated(finding: TopicFinding) -> Iterator[Question]:
+    """The first silent source (by arrival) asked the topic's question: the key is "Not stated in this source"."""
+    if not finding.silent or len(finding.answers) < 2:
+        return
+    article = min(finding.silent, key=arrival)
+    qid = f"not-stated.{finding.topic.id}.{article.id}"
+    options, key = _shuffled(qid, NOT_STATED, [a.value for a in finding.answers])
+    said = "; ".join(f"{a.claims[0][0].label}: “{a.value}”" for a in finding.answers)
+    yield Question(
+        qid, "sources", "according-to", f"According to the {article.label}, {_ask(finding.topic)}", (), None,
+        options, key, f"The {article.label} does not answer this question. Other sources do ({said}).",
+        tuple(Citation(a.claims[0][0], a.claims[0][1].quote, finding.topic.id) for a in finding.answers),
+    )  # fmt: skip
 
 
 def which_source(corpus: Corpus, found: Iterable[TopicFinding]) -> Iterator[Question]:
@@ -238,18 +274,87 @@ def roles(corpus: Corpus) -> Iterator[Question]:
             )  # fmt: skip
 
 
-def terms(corpus: Corpus) -> Iterator[Question]:
-    """'Which best describes <term>?' with other terms' definitions as distractors."""
-    for term in corpus.glossary:
-        qid = f"term.{term.id}"
-        others = [t.definition for t in corpus.glossary if t.id != term.id]
-        if not others:
+def actors(corpus: Corpus) -> Iterator[Question]:
+    """'Which of the following best describes <actor>?' with the guide's descriptions of other actors of the same
+    kind (a state for a state, an office for an office) as wrong options, so grammar gives nothing away. Actors
+    whose description names them or repeats a word of their name that no wrong option has, or speaks of the
+    sources rather than of the actor, are not asked."""
+    usable = [a for a in corpus.actors if a.description and _describes_only(a)]
+    for actor in usable:
+        others = [
+            o.description
+            for o in usable
+            if o.kind == actor.kind
+            and o.id != actor.id
+            and same_value(o.description or "") != same_value(actor.description)
+        ]
+        if len(others) < 3:
             continue
-        options, key = _shuffled(qid, term.definition, others)
+        qid = f"actor.{actor.id}"
+        wrong = _echoing(qid, actor.name, actor.description, [o for o in others if o])
+        if wrong is None:
+            continue
+        options, key = _shuffled(qid, actor.description, wrong)
+        yield Question(
+            qid, "actors", "actor", f"Which of the following best describes {_named(actor)}?", (), None, options, key,
+            f"{actor.name}: {actor.description} (The guide's own description, from its list of actors.)", (),
+        )  # fmt: skip
+
+
+def _named(actor: Actor) -> str:
+    """The actor's name as a sentence uses it: "the State Duma", "the United States", but "Russia", "NATO"."""
+    name = actor.name
+    if actor.kind == "person" or name.isupper() or name.lower().startswith("the "):
+        return name
+    if actor.kind == "state":
+        plural = name.split()[0] in ("United", "Republic", "Kingdom") or name.endswith(("States", "Nations"))
+        return f"the {name}" if plural else name
+    return f"the {name}"
+
+
+def _describes_only(actor: Actor) -> bool:
+    text = (actor.description or "").casefold()
+    return actor.name.casefold() not in text and "source" not in text
+
+
+def terms(corpus: Corpus) -> Iterator[Question]:
+    """'Which of the following best describes <term>?' with the definitions of other terms of the same category as
+    wrong options. Terms without a category, or with fewer than three others in it, are not asked; nor is a term
+    whose definition repeats a word of the term that no other definition of its category has (the wording would
+    give it away): see _echoing."""
+    for term in corpus.glossary:
+        others = [t.definition for t in corpus.glossary if t.id != term.id and t.category == term.category]
+        if term.category is None or len(others) < 3:
+            continue
+        qid = f"term.{term.id}"
+        wrong = _echoing(qid, term.term, term.definition, others)
+        if wrong is None:
+            continue
+        options, key = _shuffled(qid, term.definition, wrong)
         yield Question(
             qid, "terms", "term", f"Which of the following best describes “{term.term}”?", (), None, options, key,
             f"{term.term}: {term.definition}", (), glossary=term.id,
         )  # fmt: skip
+
+
+def _echoing(seed: str, name: str, key: str, others: Sequence[str]) -> list[str] | None:
+    """Three wrong options from `others` such that no word of `name` (four letters or more, or an acronym) is in
+    the key alone: when the key repeats one ("Track" in a definition of Track 2), a wrong option that has it too
+    is drawn first. None when no such option exists (the wording would give the answer away)."""
+
+    def has(text: str, word: str) -> bool:
+        return re.search(rf"\b{re.escape(word.casefold())}", text.casefold()) is not None
+
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", name) if len(w) >= 4 or w.isupper()]
+    pool = sorted(dict.fromkeys(others), key=lambda o: _rank(seed, o))
+    chosen: list[str] = []
+    for word in (w for w in words if has(key, w)):
+        if not any(has(o, word) for o in chosen):
+            echo = next((o for o in pool if has(o, word) and o not in chosen), None)
+            if echo is None:
+                return None
+            chosen.append(echo)
+    return (chosen + [o for o in pool if o not in chosen])[:3]
 
 
 # --- UPSC statement formats -----------------------------------------------------------------------------
@@ -380,25 +485,70 @@ def authored(corpus: Corpus) -> Iterator[Question]:
         yield Question(
             q.id, q.theme, "authored", q.stem, tuple(q.statements), q.ask, tuple(q.options),
             LETTERS.index(q.answer), q.explanation, cites,
+            background=tuple((fact.text, fact.reference) for fact in q.background),
         )  # fmt: skip
 
 
 def build_bank(corpus: Corpus, analysis: Analysis) -> tuple[Question, ...]:
-    """Every question, authored first, then generated ones by theme; checked to have one key each."""
+    """The bank: the candidates without duplicates or questions on damaged text, attribution questions kept to
+    ATTRIBUTION_SHARE of it (_within_share); checked to have one key each."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for q in candidates(corpus, analysis):
+        shown = (same_value(q.stem), *map(same_value, q.statements), *sorted(map(same_value, q.options)))
+        if shown in seen or _damaged(q):
+            continue
+        seen.add(shown)
+        kept.append(q)
+    bank = _within_share(kept, ATTRIBUTION_SHARE)
+    check_bank(bank)
+    return tuple(bank)
+
+
+def candidates(corpus: Corpus, analysis: Analysis) -> list[Question]:
+    """Every question the content allows, authored first, then generated ones by theme (before build_bank's
+    filters). Ids depend only on the content asked about, so a question keeps its id as sources arrive."""
     found = analysis.findings
-    bank = [
+    return [
         *authored(corpus),
         *according_to(found),
         *which_source(corpus, found),
         *ordering(analysis.timeline),
         *roles(corpus),
+        *actors(corpus),
         *terms(corpus),
         *statements(found),
         *how_many(found),
         *pairs(corpus, found),
     ]
-    check_bank(bank)
-    return tuple(bank)
+
+
+# Which attribution questions the share keeps first: the editor's own, then the exam's statement formats, then
+# questions on what one source says where sources differ; "which source says this quote" and per-source roles last.
+_KEEP_FIRST = {"authored": 0, "statements": 1, "how-many": 1, "according-to": 2, "pairs": 3, "which-source": 4}
+
+
+def _within_share(bank: Sequence[Question], share: float) -> list[Question]:
+    """`bank` with at most `share` of attribution questions: the others are all kept, and as many attribution
+    questions as that share allows, in _KEEP_FIRST order, then those on the sources that arrived first (so a new
+    article's questions take only room left over, or that of a kind kept later), in the bank's order."""
+    plain = sum(not q.attribution for q in bank)
+    room = int(plain * share / (1 - share))
+
+    def first(q: Question) -> tuple[int, tuple[str, str], str]:
+        came = min((arrival(c.article) for c in q.citations), default=("", ""))
+        return _KEEP_FIRST.get(q.kind, 5), came, _rank("share", q.id)
+
+    keep = {q.id for q in sorted((q for q in bank if q.attribution), key=first)[:room]}
+    return [q for q in bank if not q.attribution or q.id in keep]
+
+
+_DAMAGE = re.compile("\ufffd|â€|Ã|Â|[\u0370-\u03ff]")  # mojibake: replacement marks, misread UTF-8, stray Greek
+
+
+def _damaged(q: Question) -> bool:
+    """Whether the question shows text damaged in transmission, which no exam would ask about."""
+    return any(_DAMAGE.search(text) for text in (q.stem, *q.statements, *q.options))
 
 
 def check_bank(bank: Sequence[Question]) -> None:
@@ -415,10 +565,18 @@ def check_bank(bank: Sequence[Question]) -> None:
 
 
 def mock_test(bank: Sequence[Question], size: int = MOCK_SIZE) -> tuple[Question, ...]:
-    """A stable mix across themes, like a short prelims paper: take from each theme in turn."""
+    """A stable mix across themes, like a short prelims paper: take from each theme in turn, with at most
+    MOCK_ATTRIBUTION_SHARE of attribution questions."""
+    limit = int(size * MOCK_ATTRIBUTION_SHARE)
     by_theme = {
         theme: sorted((q for q in bank if q.theme == theme), key=lambda q: _rank("mock", q.id))
         for theme in THEME_TITLES
     }
-    mixed = [q for group in itertools.zip_longest(*by_theme.values()) for q in group if q is not None]
-    return tuple(mixed[:size])
+    chosen: list[Question] = []
+    for q in (q for group in itertools.zip_longest(*by_theme.values()) for q in group if q is not None):
+        if q.attribution and sum(c.attribution for c in chosen) >= limit:
+            continue
+        chosen.append(q)
+        if len(chosen) == size:
+            break
+    return tuple(chosen)

@@ -11,13 +11,16 @@ import pytest
 
 from builder.analyse import analyse, same_value
 from builder.questions import (
-    DOES_NOT_SAY,
+    ATTRIBUTION_SHARE,
+    MOCK_ATTRIBUTION_SHARE,
+    NOT_STATED,
     ORDER_SEPARATOR,
     PAIRS_PER_TOPIC,
     SOURCES_PER_ACTOR,
     SOURCES_PER_ANSWER,
     Question,
     build_bank,
+    candidates,
     mock_test,
 )
 from builder.synth import synthesize, write_corpus
@@ -36,14 +39,76 @@ def bank(guide: Corpus) -> tuple[Question, ...]:
     return build_bank(guide, analyse(guide))
 
 
+@pytest.fixture(scope="module")
+def generated(guide: Corpus) -> list[Question]:
+    """Every candidate question, before the bank's filters: the generators' own checks run on these."""
+    return candidates(guide, analyse(guide))
+
+
 def claim_value(corpus: Corpus, article_id: str, topic_id: str) -> str | None:
     article = next(a for a in corpus.articles if a.id == article_id)
     return next((c.value for c in article.claims if c.topic == topic_id), None)
 
 
-def test_every_kind_is_generated(bank: tuple[Question, ...]) -> None:
-    kinds = {q.kind for q in bank}
-    assert {"according-to", "which-source", "order", "role", "term", "statements", "how-many", "pairs"} <= kinds
+def test_every_kind_is_generated(generated: list[Question]) -> None:
+    kinds = {q.kind for q in generated}
+    every = {"according-to", "which-source", "order", "role", "actor", "term", "statements", "how-many", "pairs"}
+    assert every <= kinds
+    assert any(q.options[q.answer] == NOT_STATED for q in generated)  # "not stated" is the key where it is true
+
+
+def test_attribution_questions_are_at_most_a_fifth_of_the_bank_and_a_tenth_of_a_mock_test(
+    bank: tuple[Question, ...], generated: list[Question]
+) -> None:
+    assert sum(q.attribution for q in generated) / len(generated) > 0.5  # without the share, most would be
+    assert 0 < sum(q.attribution for q in bank) <= ATTRIBUTION_SHARE * len(bank)
+    mock = mock_test(bank)
+    assert sum(q.attribution for q in mock) <= MOCK_ATTRIBUTION_SHARE * len(mock)
+
+
+def test_wrong_options_are_of_the_same_kind_as_the_key(guide: Corpus, generated: list[Question]) -> None:
+    """A term's wrong options are definitions of terms of its category; an actor's, descriptions of actors of its
+    kind: never a definition for a person, so grammar alone cannot find the key."""
+    category = {t.definition: t.category for t in guide.glossary}
+    kind = {a.description: a.kind for a in guide.actors}
+    terms = [q for q in generated if q.kind == "term"]
+    actors = [q for q in generated if q.kind == "actor"]
+    assert terms and actors
+    for q in terms:
+        assert len({category[o] for o in q.options}) == 1, q.id
+    for q in actors:
+        assert len({kind[o] for o in q.options}) == 1, q.id
+
+
+def test_no_stem_gives_its_answer_away(generated: list[Question]) -> None:
+    """The name asked about is not in its key unless a wrong option has the same word (e.g. 'Track')."""
+    for q in (q for q in generated if q.kind in ("actor", "term")):
+        asked = q.stem.split("describes ", 1)[1].strip("?“”").removeprefix("the ")
+        for word in (w for w in asked.split() if len(w) >= 4):
+            in_key = word.casefold() in q.options[q.answer].casefold()
+            assert not in_key or any(word.casefold() in o.casefold() for o in q.options if o != q.options[q.answer]), (
+                q.id
+            )
+
+
+def test_no_duplicates_and_no_question_on_damaged_text(guide: Corpus) -> None:
+    from builder.model import QuizQuestion
+
+    base = guide.quiz.questions[0]
+    copy = base.model_copy(update={"id": base.id + "-again"})  # the same question under another id
+    damaged = base.model_copy(update={"id": "mojibake", "stem": "What do the characters “πΊπΈ” stand for?"})
+    quiz = guide.quiz.model_copy(update={"questions": [*guide.quiz.questions, copy, damaged]})
+    changed = dataclasses.replace(guide, quiz=quiz)
+    ids = {q.id for q in build_bank(changed, analyse(changed))}
+    assert base.id in ids and copy.id not in ids and "mojibake" not in ids
+    assert isinstance(base, QuizQuestion)
+
+
+def test_an_editors_reading_is_not_asked_as_a_sources_words(guide: Corpus, generated: list[Question]) -> None:
+    read = {(a.id, c.topic) for a in guide.articles for c in a.claims if (c.note or "").startswith("Editor's reading")}
+    assert read  # the fixture has such answers
+    for q in (q for q in generated if q.kind == "according-to" and q.options[q.answer] != NOT_STATED):
+        assert (q.citations[0].article.id, q.citations[0].topic) not in read, q.id
 
 
 def test_one_key_among_distinct_options(bank: tuple[Question, ...]) -> None:
@@ -54,27 +119,31 @@ def test_one_key_among_distinct_options(bank: tuple[Question, ...]) -> None:
         assert q.explanation, q.id
 
 
-def test_according_to_keys_are_what_the_named_source_says(guide: Corpus, bank: tuple[Question, ...]) -> None:
-    for q in (q for q in bank if q.kind == "according-to"):
+def test_according_to_keys_are_what_the_named_source_says(guide: Corpus, generated: list[Question]) -> None:
+    for q in (q for q in generated if q.kind == "according-to"):
+        if q.options[q.answer] == NOT_STATED:  # the source asked about says nothing on the topic
+            asked = next(a for a in guide.articles if a.label in q.stem)
+            assert claim_value(guide, asked.id, q.citations[0].topic or "") is None, q.id
+            continue
         first = q.citations[0]
         assert first.article.label in q.stem
         assert q.options[q.answer] == claim_value(guide, first.article.id, first.topic or "")
         assert first.quote in [c.quote for c in first.article.claims]
         for option in q.options:
-            if option not in (q.options[q.answer], DOES_NOT_SAY):
+            if option not in (q.options[q.answer], NOT_STATED):
                 assert same_value(option) != same_value(q.options[q.answer])
 
 
-def test_which_source_keys_name_the_source_of_the_quote(guide: Corpus, bank: tuple[Question, ...]) -> None:
-    for q in (q for q in bank if q.kind == "which-source"):
+def test_which_source_keys_name_the_source_of_the_quote(guide: Corpus, generated: list[Question]) -> None:
+    for q in (q for q in generated if q.kind == "which-source"):
         (cite,) = q.citations
         assert q.options[q.answer] == cite.article.label and cite.quote in q.stem
         others = [a for a in guide.articles if a.label in q.options and a.id != cite.article.id]
         assert all(cite.quote not in guide.raw[a.id] for a in others)
 
 
-def test_statement_keys_follow_the_claims(guide: Corpus, bank: tuple[Question, ...]) -> None:
-    for q in (q for q in bank if q.kind in ("statements", "how-many")):
+def test_statement_keys_follow_the_claims(guide: Corpus, generated: list[Question]) -> None:
+    for q in (q for q in generated if q.kind in ("statements", "how-many")):
         truths = []
         for statement, cite in zip(q.statements, q.citations, strict=True):
             value = claim_value(guide, cite.article.id, cite.topic or "")
@@ -89,8 +158,8 @@ def test_statement_keys_follow_the_claims(guide: Corpus, bank: tuple[Question, .
             assert all(n in key for n in numbers) and not any(str(i) in key for i, ok in enumerate(truths, 1) if not ok)
 
 
-def test_pairs_keys_count_the_right_matches(guide: Corpus, bank: tuple[Question, ...]) -> None:
-    for q in (q for q in bank if q.kind == "pairs"):
+def test_pairs_keys_count_the_right_matches(guide: Corpus, generated: list[Question]) -> None:
+    for q in (q for q in generated if q.kind == "pairs"):
         right = sum(
             row.endswith(f" : {claim_value(guide, cite.article.id, cite.topic or '')}")
             for row, cite in zip(q.statements, q.citations, strict=True)
@@ -98,9 +167,9 @@ def test_pairs_keys_count_the_right_matches(guide: Corpus, bank: tuple[Question,
         assert q.options[q.answer] == ["Only one", "Only two", "All three"][right - 1]
 
 
-def test_order_keys_follow_the_dates(guide: Corpus, bank: tuple[Question, ...]) -> None:
+def test_order_keys_follow_the_dates(guide: Corpus, generated: list[Question]) -> None:
     timeline = {e.event.title: e for e in analyse(guide).timeline}
-    for q in (q for q in bank if q.kind == "order"):
+    for q in (q for q in generated if q.kind == "order"):
         order = [int(n) for n in q.options[q.answer].split(ORDER_SEPARATOR)]
         lowers = [timeline[q.statements[n - 1]].lower or "" for n in order]
         assert lowers == sorted(lowers) and len(set(lowers)) == 3
@@ -108,14 +177,16 @@ def test_order_keys_follow_the_dates(guide: Corpus, bank: tuple[Question, ...]) 
 
 def test_ids_are_stable_when_unrelated_content_changes(guide: Corpus, bank: tuple[Question, ...]) -> None:
     glossary = tuple(t.model_copy(update={"definition": t.definition + " (edited)"}) for t in guide.glossary)
-    actors = tuple(a.model_copy(update={"description": "Edited."}) for a in guide.actors)
+    actors = tuple(a.model_copy(update={"description": f"{a.description} (edited)"}) for a in guide.actors)
     changed = dataclasses.replace(guide, glossary=glossary, actors=actors)
     assert [q.id for q in build_bank(changed, analyse(changed))] == [q.id for q in bank]
 
 
 def bank_ids(content: Path) -> set[str]:
+    """The ids of every candidate question (before the bank's share of attribution questions, which may give a
+    new article's question the room of a kind kept later: see questions._within_share)."""
     corpus = load_corpus(content)
-    return {q.id for q in build_bank(corpus, analyse(corpus))}
+    return {q.id for q in candidates(corpus, analyse(corpus))}
 
 
 THIRD = """id: three
@@ -189,7 +260,10 @@ def test_a_later_article_whose_name_sorts_first_removes_no_question(tmp_path: Pa
     assert sorted(before - after) == []
     assert {"according-to.talks.format.aaa-late-arrival", "role.analysts.aaa-late-arrival"} <= after - before
     full = {f"role.{actor}.aaa-late-arrival" for actor in ("united-states", "russia", "ukraine")}
-    assert not full & after and "according-to.ukraine.participation.aaa-late-arrival" not in after
+    assert not full & after
+    # Ukraine's absence: of the three earlier sources that give it, two do so only in the editor's reading, which
+    # is never asked as a source's words, so the cap leaves room for the late article, which says it outright.
+    assert "according-to.ukraine.participation.aaa-late-arrival" in after
 
 
 def test_drafts_never_feed_the_bank(guide: Corpus) -> None:
@@ -210,7 +284,7 @@ def test_mock_test_mixes_themes_and_is_stable(bank: tuple[Question, ...]) -> Non
 def _synthetic_bank(folder: Path, n: int) -> tuple[Corpus, tuple[Question, ...]]:
     write_corpus(synthesize(n, 0), folder)
     corpus = load_corpus(folder)
-    return corpus, build_bank(corpus, analyse(corpus))
+    return corpus, tuple(candidates(corpus, analyse(corpus)))
 
 
 def test_generated_questions_grow_with_facts_not_with_sources(tmp_path: Path) -> None:
