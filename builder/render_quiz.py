@@ -16,6 +16,7 @@ Every quiz page has `search: exclude: true` in its front matter, so answers stay
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import posixpath
 from collections.abc import Callable, Sequence
@@ -36,6 +37,7 @@ __all__ = ["add_quiz_pages", "html_href", "mains_answer_version", "mains_minutes
 Add = Callable[..., None]  # plan_site's add(docs_path, template, **context)
 
 MINUTES_PER_QUESTION = 1.2  # UPSC prelims GS paper I: 100 questions in 120 minutes
+MOCK_POOL = 4  # the mock page carries this many times the test's length: each attempt draws a fresh set from it
 MAINS_WORDS_PER_MINUTE = 22  # UPSC mains GS: 150 words in about 7 minutes, 250 in about 11 (20 answers in 3 hours)
 DOWNLOAD_LABELS = {  # export format -> what the download is and what it is for
     "anki": ("Anki deck", "import into Anki (File > Import) to study with spaced repetition"),
@@ -168,13 +170,23 @@ def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[
         for part in practice.pages:
             page(part.path, "quiz_practice.md.j2", practice=practice, part=part)
             homes.update((q.id, part) for q in part.questions)
-    page("quiz/mock.md", "quiz_mock.md.j2", questions=mock, minutes=minutes, homes=homes)
+    page(
+        "quiz/mock.md", "quiz_mock.md.j2", questions=mock, pool=mock_pool(bank, mock), minutes=minutes, homes=homes,
+        theme_titles=json.dumps(THEME_TITLES, ensure_ascii=False, sort_keys=True),
+    )  # fmt: skip
     prompts = [(prompt, [articles[a] for a in prompt.sources if a in articles]) for prompt in corpus.quiz.mains]
     page(
         "quiz/mains.md", "quiz_mains.md.j2", prompts=prompts, directives=DIRECTIVES, version=mains_version,
         answer_version=mains_answer_version, minutes=mains_minutes, words_per_minute=MAINS_WORDS_PER_MINUTE,
     )  # fmt: skip
     page("quiz/review.md", "quiz_review.md.j2", sets=sets)
+
+
+def mock_pool(bank: Sequence[Question], fixed: Sequence[Question]) -> tuple[Question, ...]:
+    """The questions the mock page carries besides its fixed set (`mock_test`, what a reader without JavaScript
+    sees): more from every theme in turn, up to `MOCK_POOL` times the test's length, for the browser to draw from."""
+    shown = {q.id for q in fixed}
+    return tuple(q for q in mock_test(bank, MOCK_POOL * len(fixed)) if q.id not in shown)
 
 
 def _downloads() -> list[tuple[str, str, str]]:

@@ -197,8 +197,8 @@ def test_review_links_lead_to_later_pages_and_mock_mistakes_to_their_practice_pa
 
     page.goto(server + "/quiz/mock.html")
     page.get_by_role("button", name=re.compile(r"^Start the test")).click()
-    exam_q = _questions(page).nth(0)
-    _answer(exam_q, _wrong(exam_q))
+    exam_q = page.locator(f"[id='{_questions(page).get_attribute('id')}']")
+    _answer(exam_q, _wrong_shown(exam_q))  # the mock test shuffles options: by position as shown
     home, exam_dom = exam_q.get_attribute("data-home"), exam_q.get_attribute("id")
     page.get_by_role("button", name="Submit answers").click()
 
@@ -466,19 +466,25 @@ def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
     assert _questions(page).count() == 0  # the questions wait for Start
     page.get_by_role("button", name=re.compile(r"^Start the test")).click()
     assert re.fullmatch(r"Time left: \d+:\d\d", page.locator("[role=timer]").inner_text())
-    questions = _questions(page).all()
-    total = len(questions)
+    total = int(page.locator(".quiz[data-mode=exam]").get_attribute("data-size"))
     assert total >= 6
-    assert all(q.locator("details.quiz-answer").is_hidden() for q in questions)
 
     right = wrong = 0
-    for n, question in enumerate(questions):
+    ids = []
+    for n in range(total):  # one question at a time, as on the exam platforms (tests/test_mock_browser.py)
+        shown = _questions(page)
+        assert shown.count() == 1
+        ids.append(shown.get_attribute("id"))
+        question = page.locator(f"[id='{ids[-1]}']")
+        assert question.locator("details.quiz-answer").is_hidden()
         if n % 3 == 0:
-            _answer(question, _right(question))
+            _answer(question, _right_shown(question))
             right += 1
         elif n % 3 == 1:
-            _answer(question, _wrong(question))
+            _answer(question, _wrong_shown(question))
             wrong += 1
+        if n < total - 1:
+            page.get_by_role("button", name="Next →").click()
     assert page.get_by_role("button", name="Check").count() == 0  # no feedback before submitting
     page.get_by_role("button", name="Submit answers").click()
     blank = total - right - wrong
@@ -493,13 +499,18 @@ def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
     assert f"Attempted: {right + wrong} of {total}" in summary.inner_text()
     assert f"Accuracy: {round(100 * right / (right + wrong))}% of attempted" in summary.inner_text()
     assert summary.evaluate("el => el === document.activeElement")
+    questions = [page.locator(f"[id='{i}']") for i in ids]
+    assert _questions(page).evaluate_all("fs => fs.map(f => f.id)") == ids  # all shown, in the test's order
     assert all(q.locator("details.quiz-answer").is_visible() for q in questions)
     assert questions[1].locator(".quiz-feedback").inner_text().startswith("✗ Not correct")
     assert questions[2].locator(".quiz-feedback").inner_text().startswith("\N{EN DASH} Not answered")
-    keys = [_right(q) for q in questions[:3]]
+    keys = [_right_shown(q) for q in questions[:3]]  # options are shuffled: marks are by position as shown
     assert _marks(questions[0]) == [(keys[0], "✓ Correct answer")]
-    assert _marks(questions[1]) == sorted([(keys[1], "✓ Correct answer"), (_wrong(questions[1]), "✗ Your answer")])
+    wrong_mark = (_wrong_shown(questions[1]), "✗ Your answer")
+    assert _marks(questions[1]) == sorted([(keys[1], "✓ Correct answer"), wrong_mark])
     assert _marks(questions[2]) == [(keys[2], "✓ Correct answer")]  # a blank: the answer is marked all the same
+    letter = "abcde"[keys[1]]
+    assert questions[1].locator(".quiz-feedback").inner_text() == f"✗ Not correct: the answer is ({letter})"
     assert questions[0].locator("input").first.is_disabled()
     saved = _saved(page)["answers"]
     assert len(saved) == right + wrong  # blanks are not saved as answers
@@ -507,6 +518,16 @@ def test_mock_exam_marks_with_upsc_rules(server: str, watched: Watched) -> None:
     assert page.locator(".quiz .quiz-mark").count() == 0
     assert page.locator(".quiz .quiz-option--key").count() == 0
     watched.clean()
+
+
+def _right_shown(question: Any) -> int:
+    """The position, as shown, of the right option (the mock test shuffles options)."""
+    values = question.locator("input[type=radio]").evaluate_all("rs => rs.map(r => +r.value)")
+    return int(values.index(_right(question)))
+
+
+def _wrong_shown(question: Any) -> int:
+    return 1 if _right_shown(question) == 0 else 0
 
 
 @pytest.mark.browser
@@ -518,10 +539,11 @@ def test_mock_exam_submits_itself_when_time_is_up(server: str, watched: Watched)
     page.get_by_role("button", name=re.compile(r"^Start the test")).click()
     assert page.locator("[role=timer]").inner_text() == f"Time left: {minutes}:00"
     first = _questions(page).nth(0)
-    _answer(first, _right(first))
+    _answer(first, _right_shown(first))
     page.clock.run_for(61_000)
     assert page.locator("[role=timer]").inner_text() == f"Time left: {minutes - 2}:59"
-    assert page.locator(".quiz-count").inner_text() == f"Answered: 1 of {_questions(page).count()}"
+    size = page.locator(".quiz[data-mode=exam]").get_attribute("data-size")
+    assert page.locator(".quiz-count").inner_text() == f"Answered: 1 of {size}"
     page.clock.run_for((minutes - 6) * 60_000)
     assert page.locator("[role=timer]").inner_text() == "Time left: 4:59"
     assert page.locator(".quiz-bar [aria-live=polite]").inner_text() == "5 minutes left"
