@@ -9,15 +9,16 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,dev]'
+	$(BIN)/pip install --quiet -e '.[test,dev,zensical]'
 	touch $(STAMP)
 
-site: $(STAMP) ## build the site from content/ into site/
-	$(BIN)/python -m builder site
+ENGINE ?= mkdocs
+site: $(STAMP) ## build the site from content/ into site/ (make site ENGINE=zensical to publish with Zensical)
+	$(BIN)/python -m builder site --engine $(ENGINE)
 	@echo "Open site/index.html in a browser (or run 'make serve' for http://127.0.0.1:8000/)"
 
 offline: $(STAMP) node_modules/iframe-worker/shim/index.js ## build the offline edition into site-offline/
-	$(BIN)/python -m builder offline
+	$(BIN)/python -m builder offline --engine $(ENGINE)
 	@echo "Open site-offline/index.html straight from the disk (file://); search works there too."
 
 node_modules/iframe-worker/shim/index.js: package.json package-lock.json

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime
+import os
 import re
 import sys
 import time
 from pathlib import Path
 
+from builder.engines import EngineError, engine
 from builder.pipeline import build, check
 from builder.problems import ContentError, DraftError
 from builder.publish import PublishError, publish
@@ -43,9 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the content and report every problem")
     commands.add_parser("build", help="validate, then write the generated Markdown")
-    site = commands.add_parser("site", help="build, then publish the site with mkdocs build --strict")
+    site = commands.add_parser("site", help="build, then publish the site (the engine's strict build)")
     site.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     site.add_argument("--site", type=Path, default=ROOT / "site", help="output folder (default: site)")
+    _engine_option(site)
     new = commands.add_parser("new", help="store a new article's text and write a draft summary of it")
     new.add_argument(
         "path", help="the article as a UTF-8 text file or a saved web page (.html), or - to read standard input"
@@ -63,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         default=ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js",
         help="iframe-worker shim from the npm package (npm ci installs it)",
     )
+    _engine_option(offline)
     serve = commands.add_parser("serve", help="live preview: mkdocs serve, rebuilding when content/ or theme/ change")
     serve.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
@@ -73,6 +77,18 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("folder", type=Path, help="folder to create (must be new or empty)")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     return parser
+
+
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    from builder.engines import ENGINES
+
+    command.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=os.environ.get("STORYGUIDE_ENGINE", "mkdocs"),
+        help="site engine: mkdocs (MkDocs 1.6 + Material, the default) or zensical (pip install -e '.[zensical]'); "
+        "default from $STORYGUIDE_ENGINE, else mkdocs",
+    )
 
 
 def _article_count(text: str) -> int:
@@ -131,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(corpus.topics)} topics, {len(corpus.events)} events"
             )
             return 0
+        chosen = engine(args.engine) if args.command in ("site", "offline") else None  # before any writing
         stale: list[Stale] = []
         articles, report = build(args.content, args.out, cache, stale)
         say(
@@ -139,10 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         _say_stale(stale)
         if args.command == "site":
-            publish(args.config, args.site)
-            say(f"site built in {time.perf_counter() - started:.2f} s: open {args.site / 'index.html'}")
+            publish(args.config, args.site, with_engine=chosen)
+            elapsed = time.perf_counter() - started
+            say(f"site built with {args.engine} in {elapsed:.2f} s: open {args.site / 'index.html'}")
         if args.command == "offline":
-            publish(args.config, args.site, {SHIM_PATH: _read_shim(args.shim)})
+            publish(args.config, args.site, {SHIM_PATH: _read_shim(args.shim)}, with_engine=chosen)
             say(f"offline edition built: open {args.site / 'index.html'} straight from the disk")
         return 0
     except ContentError as err:
@@ -152,7 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except PublishError as err:
         print(err, file=sys.stderr)
-        say("mkdocs build failed; the previous site is untouched")
+        say(f"{args.engine} build failed; the previous site is untouched")
+        return 1
+    except EngineError as err:
+        say(str(err))
         return 1
     except (FileExistsError, DraftError, CommandError) as err:
         say(str(err))

@@ -1,34 +1,37 @@
-"""Publish: run `mkdocs build --strict` into a fresh folder and swap it in only when it succeeds."""
+"""Publish: run the site engine's strict build (MkDocs by default, or Zensical: builder/engines.py) into a fresh
+folder and swap it in only when it succeeds."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
+
+from builder.engines import Engine, engine
 
 __all__ = ["PublishError", "publish"]
 
 
 class PublishError(Exception):
-    """MkDocs failed; the previous site is untouched."""
+    """The site engine failed; the previous site is untouched."""
 
 
-def publish(config: Path, site: Path, extra_files: dict[str, bytes] | None = None) -> None:
-    """Build the MkDocs site for `config` into `site` atomically: on failure `site` is left as it was.
-    `extra_files` (site path -> bytes) are added to the built site before it is swapped in."""
+def publish(
+    config: Path, site: Path, extra_files: dict[str, bytes] | None = None, with_engine: Engine | None = None
+) -> None:
+    """Build the site for `config` into `site` atomically with `with_engine` (default MkDocs): on failure `site`
+    is left as it was. `extra_files` (site path -> bytes) are added to the built site before it is swapped in."""
+    chosen = with_engine or engine("mkdocs")
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
     try:
         # Not --quiet: it hides the warnings that --strict counts, and the build would pass.
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+        with chosen.build_command(config, staging) as command:
+            result = subprocess.run(command, capture_output=True, text=True, check=False, env=chosen.env())
         if result.returncode != 0:
-            raise PublishError((result.stderr or result.stdout).strip() or "mkdocs build failed")
+            raise PublishError((result.stderr or result.stdout).strip() or f"{chosen.name} build failed")
         for relative, data in (extra_files or {}).items():
             (staging / relative).parent.mkdir(parents=True, exist_ok=True)
             (staging / relative).write_bytes(data)

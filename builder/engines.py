@@ -1,0 +1,113 @@
+"""The site engines that publish build/docs/: MkDocs 1.6 with Material 9 (the default) or Zensical (optional).
+
+Both read the same mkdocs.yml. What differs is how each is run:
+- MkDocs takes the output folder on the command line (`-d`). Zensical takes it only from the config's `site_dir`,
+  so it gets a copy of the config, written beside the original (relative paths keep their meaning) with
+  `site_dir` pointing at the staging folder, and deleted afterwards.
+- Zensical ignores `hooks:` (the builder's MkDocs hook) and `INHERIT:`, and writes a cache under `.cache/`. The
+  builder therefore always runs before the engine (`python -m builder site` does), and a config that inherits is
+  flattened into the copy first.
+- Their search indexes live at different paths: `search_index_path`.
+
+Engines run as commands, never imported: the builder does not depend on either engine's Python API.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["ENGINES", "Engine", "EngineError", "engine"]
+
+
+class EngineError(Exception):
+    """The engine asked for is unknown or not installed."""
+
+
+@dataclass(frozen=True)
+class Engine:
+    name: str
+    module: str  # the Python module that provides it (checked before use)
+    install: str  # what to run when it is missing
+    search_index_path: str  # where the built site keeps its search index
+
+    def available(self) -> bool:
+        return importlib.util.find_spec(self.module) is not None
+
+    def check(self) -> None:
+        if not self.available():
+            raise EngineError(f"the {self.name} engine is not installed: run {self.install}")
+
+    @contextmanager
+    def build_command(self, config: Path, out: Path) -> Iterator[list[str]]:
+        """The command that builds the site of `config` into `out` (strict: a warning fails the build)."""
+        if self.name == "mkdocs":
+            yield [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)]
+            return
+        with _config_copy(config, {"site_dir": str(out)}) as copy:
+            yield [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(copy)]
+
+    @contextmanager
+    def serve_command(self, config: Path, dev_addr: str) -> Iterator[list[str]]:
+        """The command that serves the site of `config` with live reload (not strict: a preview shows problems)."""
+        if self.name == "mkdocs":
+            yield [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dirty", "-f", str(config), "-a", dev_addr]
+            return
+        with _config_copy(config, {}) as copy:
+            yield [sys.executable, "-m", "zensical", "serve", "-f", str(copy), "-a", dev_addr]
+
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+ENGINES = {
+    "mkdocs": Engine("mkdocs", "mkdocs", "make install (MkDocs is a dependency)", "search/search_index.json"),
+    "zensical": Engine("zensical", "zensical", "pip install -e '.[zensical]'", "search.json"),
+}
+
+
+def engine(name: str) -> Engine:
+    """The engine called `name`, installed; EngineError naming the choices or how to install it otherwise."""
+    found = ENGINES.get(name)
+    if found is None:
+        raise EngineError(f"unknown site engine {name!r}: use one of {', '.join(ENGINES)}")
+    found.check()
+    return found
+
+
+def _flattened(config: Path) -> dict[str, Any]:
+    """The config as a mapping, with `INHERIT:` resolved (a parent's keys, then this file's over them)."""
+    data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    parent = data.pop("INHERIT", None)
+    if parent is None:
+        return dict(data)
+    merged = _flattened(config.parent / parent)
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+@contextmanager
+def _config_copy(config: Path, changes: dict[str, Any]) -> Iterator[Path]:
+    """A copy of `config` beside it (so relative paths keep their meaning), flattened, with `changes`, without
+    `hooks:` (Zensical ignores them), removed afterwards."""
+    data = _flattened(config)
+    data.pop("hooks", None)
+    data.update(changes)
+    copy = config.with_name(f".{config.stem}.{os.getpid()}.zensical.yml")
+    copy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    try:
+        yield copy
+    finally:
+        copy.unlink(missing_ok=True)
