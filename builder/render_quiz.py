@@ -140,7 +140,8 @@ class PracticePage:
 
 
 def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[Question]) -> None:
-    """Add quiz/index.md, the pages of each practice set with questions, mock.md, mains.md and review.md."""
+    """Add quiz/index.md, the pages of each practice set with questions, mock.md, mains.md, review.md and due.md
+    (spaced review: every question and glossary term, hidden; quiz.js shows the cards due today)."""
     sets = [
         PracticeSet(theme, title, tuple(q for q in bank if q.theme == theme)) for theme, title in THEME_TITLES.items()
     ]
@@ -180,6 +181,7 @@ def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[
         answer_version=mains_answer_version, minutes=mains_minutes, words_per_minute=MAINS_WORDS_PER_MINUTE,
     )  # fmt: skip
     page("quiz/review.md", "quiz_review.md.j2", sets=sets)
+    page("quiz/due.md", "quiz_due.md.j2", sets=sets, bank=bank, terms=corpus.glossary, homes=homes)
 
 
 def mock_pool(bank: Sequence[Question], fixed: Sequence[Question]) -> tuple[Question, ...]:

@@ -5,6 +5,7 @@
    With Material's instant navigation the page is swapped without a reload, so `init` runs again for every new
    page (document$); it sets up each element once. */
 
+import { spaced } from "./due.js";
 import { exam, stopStaleTimer } from "./exam.js";
 import { glossary } from "./glossary.js";
 import { mains } from "./mains.js";
@@ -32,6 +33,7 @@ function init() {
   each(".quiz-mains[data-mid]", mains);
   each("[data-quiz-progress]", progress);
   each("[data-quiz-reset]", resetter);
+  each("[data-quiz-due], [data-quiz-file]", spaced); // Due today (spaced review), download/import progress
   each("article.md-content__inner", (article) => {
     glossary(article);
     scrollingTables(article);
