@@ -283,3 +283,19 @@ def test_the_quiz_overview_links_to_due_today(due: Due) -> None:
     due.page.wait_for_url("**/quiz/due.html")
     assert due.page.locator("h1").inner_text().startswith("Due today")
     assert due.current() != ""
+
+
+def test_due_today_and_the_download_work_from_the_disk(browser: Any, guide_site: Path, tmp_path: Path) -> None:
+    context = browser.new_context(timezone_id="UTC", accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((guide_site / "site" / "quiz" / "due.html").as_uri())
+    assert page.locator(".quiz-due-count").inner_text().startswith("Due today: ")
+    assert page.locator(".quiz-due-cards > :visible").count() == 1
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Download my progress").click()
+    got.value.save_as(tmp_path / "progress.json")
+    assert json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))["format"] == "storyguide-quiz-progress"
+    assert errors == []
+    context.close()

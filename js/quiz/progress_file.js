@@ -61,15 +61,15 @@ function counted(n, one, many) {
   return n + " " + (n === 1 ? one : many);
 }
 
-function describe(p) {
-  const cards = Object.keys((p.schedule && p.schedule.cards) || {}).length;
-  return [
-    counted(Object.keys(p.answers).length, "answer", "answers"),
-    counted(Object.keys(p.checklist).length, "mains checklist", "mains checklists"),
-    counted(Object.keys(p.mains).length, "mains entry", "mains entries"),
-    Object.keys(p.exam).length ? "the mock test" : "no mock test",
-    counted(cards, "review card", "review cards"),
-  ].join(", ");
+function describe(p) { // what a progress holds, leaving out what it has none of
+  const n = (o) => Object.keys(o || {}).length, parts = [];
+  const add = (k, one, many) => { if (k) parts.push(counted(k, one, many)); };
+  add(n(p.answers), "answer", "answers");
+  add(n(p.checklist), "mains checklist", "mains checklists");
+  add(n(p.mains), "mains entry", "mains entries");
+  if (n(p.exam)) parts.push("the mock test");
+  add(n(p.schedule.cards), "review card", "review cards");
+  return parts.length ? parts.join(", ") : "nothing saved yet";
 }
 
 export function progressFile(box) {
