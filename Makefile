@@ -39,7 +39,7 @@ ADDR ?= 127.0.0.1:8000
 # exec: make's child is the server itself, so make's SIGTERM (or Ctrl-C) reaches it and it stops cleanly.
 serve: $(STAMP) ## live preview on $(ADDR) (make serve ADDR=127.0.0.1:8001), rebuilding when content/ or theme/ change
 	$(BIN)/python -m builder build
-	exec $(BIN)/python -m builder serve --dev-addr $(ADDR)
+	exec $(BIN)/python -m builder serve --engine $(ENGINE) --dev-addr $(ADDR)
 
 test: $(STAMP) node_modules/iframe-worker/shim/index.js ## run every test (unit, snapshots, site build, browser)
 	$(BIN)/python -m pytest

@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="live preview: mkdocs serve, rebuilding when content/ or theme/ change")
     serve.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    _engine_option(serve)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the content files")
     schema.add_argument("--schema-dir", type=Path, default=ROOT / "builder" / "schema", help="where to write them")
     synth = commands.add_parser("synth", help="write a synthetic content folder of N articles (for benchmarks)")
@@ -119,9 +120,10 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"wrote {path}")
             return 0
         if args.command == "serve":
-            from builder.serve import serve
+            from builder.serve import Sources, serve
 
-            return serve(args.config, args.dev_addr)
+            sources = Sources(args.content, args.out, args.cache, (args.config.parent / "theme", args.config))
+            return serve(args.config, args.dev_addr, args.engine, sources)
         if args.command == "new":
             return new_article(args.path, args.id, args.content)
         if args.command == "export":

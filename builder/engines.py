@@ -56,12 +56,13 @@ class Engine:
             yield [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(copy)]
 
     @contextmanager
-    def serve_command(self, config: Path, dev_addr: str) -> Iterator[list[str]]:
-        """The command that serves the site of `config` with live reload (not strict: a preview shows problems)."""
-        if self.name == "mkdocs":
+    def serve_command(self, config: Path, dev_addr: str, site: Path) -> Iterator[list[str]]:
+        """The command that serves the site of `config` with live reload (not strict: a preview shows problems),
+        building into `site` (not the published site/, which serving leaves alone)."""
+        if self.name == "mkdocs":  # MkDocs serves from a temporary folder of its own
             yield [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dirty", "-f", str(config), "-a", dev_addr]
             return
-        with _config_copy(config, {}) as copy:
+        with _config_copy(config, {"site_dir": str(site)}) as copy:
             yield [sys.executable, "-m", "zensical", "serve", "-f", str(copy), "-a", dev_addr]
 
     def env(self) -> dict[str, str]:

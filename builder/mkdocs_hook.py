@@ -121,8 +121,12 @@ def on_files(files: Any, config: Any) -> Any:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if not _problems:
         return markdown
+    return problems_banner([str(problem) for problem in _problems]) + markdown
+
+
+def problems_banner(problems: list[str]) -> str:
+    """The box at the top of every previewed page while the content has errors (each problem escaped)."""
     from builder.markdown_text import inline
 
-    lines = "\n".join(f"    - {inline(problem)}" for problem in _problems)
-    banner = f'!!! failure "Content errors: this preview shows the last good build"\n\n{lines}\n\n'
-    return banner + markdown
+    lines = "\n".join(f"    - {inline(problem)}" for problem in problems)
+    return f'!!! failure "Content errors: this preview shows the last good build"\n\n{lines}\n\n'

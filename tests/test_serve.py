@@ -98,6 +98,7 @@ class Server:
     make: subprocess.Popen[bytes]
     log: Path
     tmp: Path
+    engine: str = "mkdocs"
 
     def page(self, path: str) -> str:
         return fetch(f"{self.base}/{path}")
@@ -126,11 +127,13 @@ class Server:
         with pytest.raises(ProcessLookupError):
             os.killpg(self.make.pid, 0)
         assert list(self.tmp.iterdir()) == [], "a temporary folder was left behind"
-        assert "Shutting down" in self.log.read_text(), "mkdocs did not shut down in an orderly way"
+        orderly = "Received interrupt, exiting" if self.engine == "zensical" else "Shutting down"
+        assert orderly in self.log.read_text(), f"{self.engine} did not shut down in an orderly way"
+        assert not list(self.project.glob(".*.zensical.yml")), "a config copy was left behind"
         assert self.page("index.html") == ""
 
 
-def start_server(tmp_path: Path, content: Path, first_page: str, text: str) -> Iterator[Server]:
+def start_server(tmp_path: Path, content: Path, first_page: str, text: str, engine: str = "mkdocs") -> Iterator[Server]:
     bin_dir = Path(sys.executable).parent
     if not (bin_dir / "python").exists():
         pytest.skip(f"no {bin_dir / 'python'} for the Makefile's $(BIN)/python")
@@ -141,6 +144,7 @@ def start_server(tmp_path: Path, content: Path, first_page: str, text: str) -> I
     log = tmp_path / "serve.log"
     # STAMP= : the project copy has no .venv to install into; BIN: this Python's venv
     command = ["make", "-f", str(ROOT / "Makefile"), "serve", "STAMP=", f"BIN={bin_dir}", f"ADDR=127.0.0.1:{port}"]
+    command.append(f"ENGINE={engine}")
     with log.open("wb") as output:
         make = subprocess.Popen(
             command,
@@ -150,7 +154,7 @@ def start_server(tmp_path: Path, content: Path, first_page: str, text: str) -> I
             env={**os.environ, "TMPDIR": str(tmp)},
             start_new_session=True,
         )
-    server = Server(project, f"http://127.0.0.1:{port}", make, log, tmp)
+    server = Server(project, f"http://127.0.0.1:{port}", make, log, tmp, engine)
     started: set[tuple[int, str]] = set()
     try:
         wait_for(lambda: text in server.page(first_page) or make.poll() is not None, START_WAIT, "first page")
@@ -233,3 +237,32 @@ def test_no_rebuild_loop(mini_served: Server) -> None:
     time.sleep(4)
     assert mini_served.log.read_text().count("Building documentation") == builds, "still rebuilding"
     assert builds == 2  # the start and the edit: the pages the builder writes start no build of their own
+
+
+@pytest.fixture
+def mini_served_by_zensical(tmp_path: Path) -> Iterator[Server]:
+    yield from start_server(tmp_path, MINI, "sources/one.html", "Envoys", engine="zensical")
+
+
+def test_zensical_preview_rebuilds_on_its_own_shows_errors_and_stops_cleanly(mini_served_by_zensical: Server) -> None:
+    """Zensical runs no MkDocs hook: the builder's own watcher (watchfiles) keeps build/docs/ up to date, and the
+    engine reloads what it serves from there."""
+    server = mini_served_by_zensical
+    article = server.project / "content" / "articles" / "one.yaml"
+    original = article.read_text()
+    save(article, original.replace("The envoys met at the lake.", "The envoys met at the lake, edited."))
+    seconds = wait_for(lambda: "edited." in server.page("sources/one.html"), SHOW_WAIT, "the edit")
+    print(f"mini guide, zensical: edit visible after {seconds:.2f} s")
+
+    save(article, original.replace("kind: news", "kind: rumour"))
+    wait_for(lambda: "Content errors" in server.page("sources/two.html"), SHOW_WAIT, "the error on another page")
+    page = server.page("index.html")
+    assert "content/articles/one.yaml:5:1:" in page and "rumour" in page
+    assert server.make.poll() is None, "the server stopped on a content error"
+    assert "content problem(s)" in server.log.read_text()  # and in the terminal
+
+    save(article, original)
+    wait_for(lambda: "Content errors" not in server.page("sources/two.html"), SHOW_WAIT, "the fix")
+    assert "Content errors" not in server.page("index.html") and "edited." not in server.page("sources/one.html")
+    assert not (server.project / "site").exists()  # serving never writes the published site
+    server.stop("SIGTERM")
