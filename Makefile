@@ -41,8 +41,11 @@ serve: $(STAMP) ## live preview on $(ADDR) (make serve ADDR=127.0.0.1:8001), reb
 	$(BIN)/python -m builder build
 	exec $(BIN)/python -m builder serve --engine $(ENGINE) --dev-addr $(ADDR)
 
-test: $(STAMP) node_modules/iframe-worker/shim/index.js ## run every test (unit, snapshots, site build, browser)
+# The tests of the published site (pages, quiz, offline search) run a second time on a site built by Zensical.
+ENGINE_TESTS := tests/test_site.py tests/test_browser.py tests/test_quiz_browser.py tests/test_offline.py
+test: $(STAMP) node_modules/iframe-worker/shim/index.js ## run every test (unit, snapshots, site build, browser), then the site's tests with Zensical
 	$(BIN)/python -m pytest
+	STORYGUIDE_TEST_ENGINE=zensical $(BIN)/python -m pytest $(ENGINE_TESTS)
 
 snapshots: $(STAMP) ## refresh the golden Markdown snapshots of tests/fixtures/ (never content/) after a deliberate change (review the diff!)
 	$(BIN)/python -m pytest tests/test_snapshots.py --update-snapshots

@@ -38,6 +38,7 @@ class Engine:
     module: str  # the Python module that provides it (checked before use)
     install: str  # what to run when it is missing
     search_index_path: str  # where the built site keeps its search index
+    offline_index_path: str  # where the offline edition keeps it, as a script that works from file://
 
     def available(self) -> bool:
         return importlib.util.find_spec(self.module) is not None
@@ -70,8 +71,14 @@ class Engine:
 
 
 ENGINES = {
-    "mkdocs": Engine("mkdocs", "mkdocs", "make install (MkDocs is a dependency)", "search/search_index.json"),
-    "zensical": Engine("zensical", "zensical", "pip install -e '.[zensical]'", "search.json"),
+    "mkdocs": Engine(
+        "mkdocs",
+        "mkdocs",
+        "pip install -e . (MkDocs is a dependency)",
+        "search/search_index.json",
+        "search/search_index.js",
+    ),
+    "zensical": Engine("zensical", "zensical", "pip install -e '.[zensical]'", "search.json", "search.js"),
 }
 
 

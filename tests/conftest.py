@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -49,10 +51,30 @@ def run_builder(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
 
 
+# The site engine the site-building tests publish with: mkdocs (default) or zensical. `make test` runs every test
+# with MkDocs, then (make test-zensical) the tests of the published site again with Zensical.
+ENGINE = os.environ.get("STORYGUIDE_TEST_ENGINE", "mkdocs")
+
+
 @pytest.fixture(scope="session")
 def guide_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The frozen guide (tests/fixtures/guide), built once per test run with the real `python -m builder site`."""
+    """The frozen guide (tests/fixtures/guide), built once per test run with the real `python -m builder site`,
+    by the engine the run tests (ENGINE)."""
     project = make_project(tmp_path_factory.mktemp("guide"), GUIDE)
-    result = run_builder(project, "site")
+    result = run_builder(project, "site", "--engine", ENGINE)
     assert result.returncode == 0, result.stderr
     return project
+
+
+def search_entries(site: Path) -> list[dict[str, str]]:
+    """The published search index's entries (location, title, text), whichever engine wrote it: MkDocs'
+    search/search_index.json {"docs": [...]} or Zensical's search.json {"items": [...]}."""
+    from builder.engines import ENGINES
+
+    for engine in ENGINES.values():
+        path = site / engine.search_index_path
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries: list[dict[str, str]] = data.get("docs", data.get("items", []))
+            return entries
+    raise AssertionError(f"no search index in {site}")

@@ -59,7 +59,7 @@ def test_an_unknown_or_missing_engine_is_refused_with_what_to_do(tmp_path: Path)
     project = make_project(tmp_path / "project", GUIDE)
     result = run_builder(project, "site", "--engine", "hugo")
     assert result.returncode == 2 and "invalid choice: 'hugo'" in result.stderr
-    missing = Engine("zensical", "no_such_module_here", "pip install -e '.[zensical]'", "search.json")
+    missing = Engine("zensical", "no_such_module_here", "pip install -e '.[zensical]'", "search.json", "search.js")
     with pytest.raises(EngineError, match=r"not installed: run pip install -e '\.\[zensical\]'"):
         missing.check()
     with pytest.raises(EngineError, match="unknown site engine 'hugo': use one of mkdocs, zensical"):

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from builder.validate import load_corpus
 
-from .conftest import run_builder
+from .conftest import run_builder, search_entries
 
 pytestmark = pytest.mark.site
 
@@ -39,13 +39,13 @@ def test_unknown_outlets_show_as_unknown(guide_site: Path) -> None:
 
 def test_search_for_an_actor_finds_the_articles_that_name_them(guide_site: Path) -> None:
     corpus = load_corpus(guide_site / "content")
-    index = json.loads((guide_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = search_entries(guide_site / "site")
     for actor_id in ("leonid-slutsky", "antony-blinken"):
         name = corpus.actor(actor_id).name
         naming = {a.id for a in corpus.articles if any(m.actor == actor_id for m in a.actors)}
         found = {
             doc["location"].split("/")[1].split(".html")[0]
-            for doc in index["docs"]
+            for doc in index
             if doc["location"].startswith("sources/") and name in doc["text"]
         }
         assert naming and naming <= found, f"search for {name!r} found {found}, expected {naming}"
@@ -89,7 +89,7 @@ def test_failed_mkdocs_build_leaves_previous_site_untouched(mini_project: Path) 
 
 def test_raw_texts_stay_on_their_pages_but_out_of_the_search_index(guide_site: Path) -> None:
     """The full texts would make the index grow fastest of all; summaries, claims and quotes are indexed."""
-    index = (guide_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = json.dumps(search_entries(guide_site / "site"), ensure_ascii=False)
     page_html = (guide_site / "site" / "sources" / "track2-slutsky-constructive.html").read_text(encoding="utf-8")
     sentence = "This type of diplomacy involves a mix of current officials and former diplomats or experts"
     assert sentence in page_html and sentence not in index
