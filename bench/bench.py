@@ -53,21 +53,26 @@ fresh clone on a machine that has built a guide before.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import io
+import itertools
 import json
 import math
 import os
 import pstats
 import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+import urllib.request
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -658,6 +663,98 @@ def report(sizes: Sequence[Size], target_n: int, runs: int) -> bool:
     return all(results)
 
 
+# --- Engines: the same guide published by MkDocs and by Zensical (issue 21) ------------------------------------
+
+
+@dataclass
+class EngineRow:
+    """One engine at one N: `python -m builder site` cold, again with nothing changed, again after editing one
+    article, and the time from saving that edit to the served page showing it (`python -m builder serve`)."""
+
+    engine: str
+    n: int
+    cold: float
+    unchanged: float
+    edited: float
+    visible: float
+
+
+def site_command(engine_name: str) -> list[str]:
+    return [PYTHON, "-m", "builder", "--content", "content", "site", "--engine", engine_name, "--site", "site-engine"]
+
+
+def engine_row(project: Path, n: int, engine_name: str, discarded: Path) -> EngineRow:
+    for folder in (project / "build", project / ".cache", project / "site-engine"):
+        set_aside(folder, discarded)
+    cold = run(site_command(engine_name), project).seconds
+    unchanged = run(site_command(engine_name), project).seconds
+    edit_one_article(project, n, 90)
+    edited = run(site_command(engine_name), project).seconds
+    return EngineRow(engine_name, n, cold, unchanged, edited, edit_to_visible(project, n, engine_name))
+
+
+def edit_to_visible(project: Path, n: int, engine_name: str) -> float:
+    """Serve the guide, wait until it is up, save an edit to one article, and time until the page shows it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    article = f"synth-{max(1, n // 2):04d}"
+    url = f"http://127.0.0.1:{port}/sources/{article}.html"
+    command = [PYTHON, "-m", "builder", "--content", "content", "serve", "--engine", engine_name]
+    command += ["--dev-addr", f"127.0.0.1:{port}"]
+    with (project / f"serve-{engine_name}.log").open("wb") as log:
+        server = subprocess.Popen(command, cwd=project, env=ENV, stdout=log, stderr=log, start_new_session=True)
+    try:
+        _wait(lambda: "(Edited 90)" in _fetch(url), 900, f"{engine_name} serving {url}")
+        time.sleep(3)  # let the server settle after its first build
+        edit_one_article(project, n, 91)
+        started = time.perf_counter()
+        _wait(lambda: "(Edited 91)" in _fetch(url), 600, f"{engine_name} showing the edit")
+        return time.perf_counter() - started
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise BenchError(f"{what}: not seen within {seconds:.0f} s")
+
+
+def report_engines(rows: Sequence[EngineRow]) -> None:
+    print("\nEngines: `python -m builder site --engine E` (builder + engine, one run each), and serving:")
+    head = f"  {'engine':10} {'N':>6} {'cold (s)':>10} {'no change (s)':>14} {'one edit (s)':>13}"
+    print(head + f" {'edit to visible (s)':>20}")
+    for r in rows:
+        print(f"  {r.engine:10} {r.n:6d} {r.cold:10.2f} {r.unchanged:14.2f} {r.edited:13.2f} {r.visible:20.2f}")
+    by = {(r.engine, r.n): r for r in rows}
+    for engine_name in dict.fromkeys(r.engine for r in rows):
+        sizes = sorted(n for e, n in by if e == engine_name)
+        for small, big in itertools.pairwise(sizes):
+            a, b = by[(engine_name, small)], by[(engine_name, big)]
+            print(
+                f"  {engine_name} {small} -> {big}: cold {b.cold / a.cold:.1f}x, one edit {b.edited / a.edited:.1f}x, "
+                f"edit to visible {b.visible / a.visible:.1f}x"
+            )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000], help="article counts")
@@ -673,6 +770,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--git-ref", help="measure this commit (git archive) instead of the working tree")
     parser.add_argument("--top", type=int, default=15, help="hotspots to list with --profile (default 15)")
+    parser.add_argument(
+        "--engines",
+        nargs="*",
+        default=["mkdocs", "zensical"],
+        help="site engines to compare at --engine-sizes (default: mkdocs zensical; none: skip)",
+    )
+    parser.add_argument("--engine-sizes", type=int, nargs="+", default=[100, 1000], help="N for the engine table")
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
     if args.keep is not None:
@@ -708,6 +812,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f" all of them, at most {max(r.stolen for r in steps):.1%} in one (0% on a machine of one's own)."
             )
         passed = report(results, args.target, args.runs)
+        rows = []
+        for n in sorted(set(args.engine_sizes)):
+            for engine_name in args.engines:
+                project = base / f"engines-{engine_name}-n{n}"
+                make_project(project, source, n, args.seed)
+                rows.append(engine_row(project, n, engine_name, base / "discarded"))
+                print(f"bench: engine {engine_name} at N={n} done", file=sys.stderr, flush=True)
+        if rows:
+            report_engines(rows)
         if args.profile:
             project = base / f"n{sizes[-1]}"
             shutil.rmtree(project / "build-prof", ignore_errors=True)
