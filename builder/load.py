@@ -385,13 +385,14 @@ def load(content: Path) -> Inputs:
     a raw text that cannot be read is reported where an article names it."""
     problems: list[Problem] = []
     shared = {}
+    root = content.resolve()
     for name in SHARED_FILES:
         path = content / name
         if not path.exists():
             if name not in OPTIONAL_FILES:
                 problems.append(Problem(f"{content.name}/{name}", 1, 1, "file is missing: every guide needs it"))
             continue
-        found = _content_file(path, f"{content.name}/{name}", problems)
+        found = _content_file(path, f"{content.name}/{name}", problems, root)
         if found is not None:
             shared[name] = found
     folder = content / "articles"
@@ -399,13 +400,25 @@ def load(content: Path) -> Inputs:
         message = f"article files must end in .yaml: rename it to {path.stem}.yaml"
         problems.append(Problem(f"{content.name}/articles/{path.name}", 1, 1, message))
     articles = [
-        _content_file(path, f"{content.name}/articles/{path.name}", problems) for path in sorted(folder.glob("*.yaml"))
+        _content_file(path, f"{content.name}/articles/{path.name}", problems, root)
+        for path in sorted(folder.glob("*.yaml"))
     ]
-    raw = {f"raw/{path.name}": _raw_text(path) for path in sorted((content / "raw").glob("*.txt"))}
+    raw = {f"raw/{path.name}": _raw_text(path, root) for path in sorted((content / "raw").glob("*.txt"))}
     return Inputs(content.name, shared, [a for a in articles if a is not None], raw, problems)
 
 
-def _content_file(path: Path, shown: str, problems: list[Problem]) -> ContentFile | None:
+def _outside(path: Path, root: Path) -> str | None:
+    """Where `path` really leads, if a symbolic link (of the file or of a folder on its way) takes it out of the
+    content folder `root` (resolved): content is read only from inside it, so that a guide cannot publish a file
+    from elsewhere on the machine of whoever builds it (a key, a password file)."""
+    target = path.resolve()
+    return None if target == root or root in target.parents else str(target)
+
+
+def _content_file(path: Path, shown: str, problems: list[Problem], root: Path) -> ContentFile | None:
+    if (target := _outside(path, root)) is not None:
+        problems.append(Problem(shown, 1, 1, _LINK_OUT.format(target=target)))
+        return None
     try:
         data = read_file(path, shown)
     except ContentError as err:
@@ -414,7 +427,15 @@ def _content_file(path: Path, shown: str, problems: list[Problem]) -> ContentFil
     return ContentFile(path.stem, shown, data, digest(data))
 
 
-def _raw_text(path: Path) -> RawText:
+_LINK_OUT = (
+    "is a link to {target}, outside the content folder: the builder reads content only from inside it; "
+    "copy the file into the content folder instead"
+)
+
+
+def _raw_text(path: Path, root: Path) -> RawText:
+    if (target := _outside(path, root)) is not None:
+        return RawText(problem=_LINK_OUT.format(target=target))
     try:
         data = path.read_bytes()
         return RawText(data.decode("utf-8"), digest(data))

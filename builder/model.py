@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from builder import dates
 
@@ -41,6 +41,10 @@ EDTF_HELP = (
 def _check_edtf(value: str) -> str:
     if not dates.is_valid(value):
         raise ValueError(f"'{value}' is not {EDTF_HELP}")
+    if "/" in value:  # an interval: its end may not come before its start
+        first, last = value.split("/", 1)
+        if first not in ("", "..") and last not in ("", "..") and dates.bounds(last)[1] < dates.bounds(first)[0]:
+            raise ValueError(f"'{value}' ends before it starts: write an interval as start/end, earliest first")
     return value
 
 
@@ -91,6 +95,12 @@ class OfficeTerm(Content):
     reference: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] = Field(
         description="Where the term can be checked, an address starting with https://."
     )
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> OfficeTerm:
+        if self.start and self.end and dates.bounds(self.end)[1] < dates.bounds(self.start)[0]:
+            raise ValueError(f"the term ends ({self.end}) before it starts ({self.start}): check the two dates")
+        return self
 
 
 class Actor(Content):
@@ -158,6 +168,14 @@ class MeetingCall(Content):
     )
     same: bool = Field(description="True: the same meeting; false: different meetings.")
     reason: Text = Field(description="Why, in a sentence a reader can check against the sources.")
+
+    @model_validator(mode="after")
+    def _two_articles(self) -> MeetingCall:
+        if self.articles[0] == self.articles[1]:
+            raise ValueError(
+                f"the call names '{self.articles[0]}' twice: name the two articles whose accounts it judges"
+            )
+        return self
 
 
 class Event(Content):

@@ -354,8 +354,9 @@ def _explain(error: Any, model: type[BaseModel]) -> str:
         field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
         value = error["input"]
         return f"'{field}' has an invalid value {value!r}: {_pattern_help(field, value, error['ctx']['pattern'])}"
-    if kind == "value_error":
-        return f"'{name}': {error['msg'].removeprefix('Value error, ')}"
+    if kind == "value_error":  # a field's own check ('name': ...), or a whole item's (a model validator)
+        message = error["msg"].removeprefix("Value error, ")
+        return f"'{name}': {message}" if isinstance(name, str) else message
     where = f"'{name}'" if isinstance(name, str) else f"item {name}"
     value = error["input"]
     if value is None:
@@ -508,6 +509,32 @@ class _References:
                 yield from self.unknown(doc, (*loc, "side"), "side", actor.side)
             if actor.affiliation is not None:
                 yield from self.unknown(doc, (*loc, "affiliation"), "actor", actor.affiliation)
+        yield from self.affiliation_circles()
+
+    def affiliation_circles(self) -> Iterator[Problem]:
+        """An actor affiliated with itself, or affiliations that lead back to where they started: reported once
+        per circle, at the first of its actors in actors.yaml."""
+        parent = {actor.id: actor.affiliation for actor, _ in self.actors}
+        reported: set[str] = set()
+        for actor, (doc, loc) in self.actors:
+            path, current = [actor.id], parent.get(actor.id)
+            while current is not None and current not in path and current in parent:
+                path.append(current)
+                current = parent[current]
+            if current != actor.id or actor.id in reported:
+                continue
+            reported.update(path)
+            if len(path) == 1:
+                message = (
+                    f"actor '{actor.id}' is affiliated with itself: give the actor it belongs to, or no affiliation"
+                )
+            else:
+                circle = " -> ".join([*path, actor.id])
+                message = (
+                    f"affiliations go round in a circle ({circle}): one of these actors must have no affiliation, "
+                    "or one outside the circle"
+                )
+            yield doc.problem((*loc, "affiliation"), message)
 
     def article_refs(self, article: Article, doc: AnyDocument) -> Iterator[Problem]:
         for i, report in enumerate(article.events):
