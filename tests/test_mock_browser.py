@@ -15,6 +15,7 @@ import pytest
 
 from .conftest import ROOT
 from .test_browser import Watched, browser, server, watched
+from .test_every_page import MIN_FONT_PX, PROBE_JS, SCHEMES, VIEWPORTS, axe_problems, axe_sync, layout_problems
 
 FIXTURES = (browser, server, watched)
 KEY = "storyguide.quiz.v2"
@@ -303,3 +304,62 @@ def test_without_javascript_the_fixed_set_shows_and_the_pool_does_not(browser: o
         assert numbers == [f"Question {n}." for n in range(1, size + 1)]
     finally:
         page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_running_and_finished_test_fit_read_and_pass_axe(browser: Any, server: str, viewport: str, scheme: str) -> None:
+    """What every-page checks see only in the waiting state: the palette, the controls, the analysis and the
+    history fit the window, have no text under 12 px and no serious axe violation, at both widths and schemes."""
+    page = browser.new_page(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    axe = axe_sync.Axe()
+    try:
+        _open(page, server)
+        _start(page)
+        _choose(_shown(page), right=True)
+        page.get_by_role("button", name="Next →").click()
+        page.get_by_role("button", name="Mark for review").click()
+        palette = page.locator("details.quiz-palette")
+        assert (palette.get_attribute("open") is None) == (viewport == "phone")  # a toggle on a phone
+        if viewport == "phone":
+            palette.locator("summary").click()
+        assert page.locator(".quiz-pal-grid button").first.is_visible()
+        page.clock.resume()  # axe waits on timers: let time flow
+        page.mouse.move(0, 0)
+        page.wait_for_timeout(400)  # Material's buttons fade to their colours (125 ms): axe measures the end
+        running = layout_problems(page.evaluate(PROBE_JS, MIN_FONT_PX), scheme) + axe_problems(axe, page)
+        assert running == [], running
+        page.get_by_role("button", name="Submit answers").click()
+        page.mouse.move(0, 0)
+        page.wait_for_timeout(400)
+        finished = layout_problems(page.evaluate(PROBE_JS, MIN_FONT_PX), scheme) + axe_problems(axe, page)
+        assert finished == [], finished
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_the_palette_and_the_controls_work_from_the_keyboard(server: str, watched: Watched) -> None:
+    page = watched.page
+    _open(page, server)
+    _start(page)
+    assert page.evaluate("document.activeElement.type") == "radio"  # the first option of question 1
+    page.keyboard.press("ArrowDown")  # a native radio group: arrows choose
+    assert _states(page)[0] == "answered"
+    page.locator(".quiz-pal-grid button").nth(2).focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Question 4: Not visited"
+    page.keyboard.press("Enter")
+    assert _shown(page).locator(".quiz-n").inner_text() == "Question 4."
+    assert page.evaluate("document.activeElement.tagName") == "LEGEND"  # the question, read from its start
+    page.keyboard.press("Tab")  # on to its options, then the controls
+    assert page.evaluate("document.activeElement.type") == "radio"
+    page.keyboard.press("Space")
+    assert _states(page)[3] == "answered"
+    for _ in range(2):  # Previous, then Mark for review
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Mark for review"
+    page.keyboard.press("Enter")
+    assert _states(page)[3] == "answered-marked"
+    watched.clean()

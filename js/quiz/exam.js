@@ -221,9 +221,10 @@ export function exam(root) {
     });
     changed();
     notice.textContent = "Question " + (i + 1) + " of " + attempt.ids.length;
-    const top = current().fs.getBoundingClientRect().top;
-    if (moving && (top < bar.getBoundingClientRect().bottom || top > window.innerHeight)) {
-      current().fs.scrollIntoView({ block: "start" }); // the new question from its start, below the timer
+    const top = current().fs.getBoundingClientRect().top, below = bar.getBoundingClientRect().bottom;
+    if (moving && (top < below || top > window.innerHeight)) { // the new question from its start, below the timer
+      current().fs.style.scrollMarginTop = Math.max(0, below) + 8 + "px";
+      current().fs.scrollIntoView({ block: "start" });
     }
     if (focus) {
       const legend = current().fs.querySelector("legend");
