@@ -187,6 +187,7 @@ def new_article(source: str, article_id: str | None, content: Path) -> int:
     validates, and say what to do next."""
     from builder.draft import extract_page, is_web_page, plan_draft, read_text, write_draft
     from builder.model import SLUG
+    from builder.paths import reserved_for
 
     shown_as = "standard input" if source == "-" else source
     data = sys.stdin.buffer.read() if source == "-" else _read_input(Path(source))
@@ -200,6 +201,9 @@ def new_article(source: str, article_id: str | None, content: Path) -> int:
         text, meta = read_text(data, shown_as), None
     corpus = check(content)
     plan = plan_draft(text, corpus, article_id, meta)
+    if (taken := reserved_for("article", plan.article_id)) is not None:
+        how = "give another with --id" if article_id is not None else "give one with --id"
+        raise DraftError(f"the id '{plan.article_id}' would make the page {taken}: {how}")
     if page is not None:
         plan = dataclasses.replace(plan, page_name=f"raw/{plan.article_id}.html")
     raw_path, draft_path = write_draft(plan, data, content, datetime.date.today(), page)

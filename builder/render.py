@@ -29,6 +29,7 @@ from builder.cache import KeptPage
 from builder.keys import code_version, digest
 from builder.markdown_text import block, code_fence, inline, inline_text, link_from, page_folder, url_from
 from builder.model import Actor, Article
+from builder.paths import actor_path, source_path
 from builder.runner import LastBuild, Output, Plan
 from builder.timeline_svg import timeline_svg
 from builder.validate import Corpus
@@ -233,14 +234,6 @@ def _tidy(text: str) -> str:
         if line or (tidy and tidy[-1]):
             tidy.append(line)
     return "\n".join(tidy).strip("\n") + "\n"
-
-
-def source_path(article_id: str) -> str:
-    return f"sources/{article_id}.md"
-
-
-def actor_path(actor_id: str) -> str:
-    return f"actors/{actor_id}.md"
 
 
 def plan_site(

@@ -124,6 +124,8 @@ def run(plan: Plan, cache: BuildCache, write: PageWrite | None = None) -> Pages:
         """The outputs whose pages must be made; the others are kept."""
         jobs = []
         for output in outputs:
+            if output.path in pages:  # the validator refuses ids that would do this (paths.RESERVED): a code error
+                raise ValueError(f"two pages of the plan have the path {output.path}: the later would replace it")
             previous = last.get(output.path)
             if previous is not None and output.key == previous[0]:
                 keep(output.path, previous)

@@ -28,6 +28,7 @@ from builder.load import (
     parse_lazily,
 )
 from builder.model import LETTERS, TOPIC_SLUG, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
+from builder.paths import reserved_for
 from builder.problems import ContentError, Problem
 from builder.quotes import difference, normalise, occurs_in
 
@@ -487,10 +488,20 @@ class _References:
                 for j, article_id in enumerate(call.articles):
                     yield from self.unknown(doc, (*loc, "meetings", i, "articles", j), "article", article_id)
         yield from _duplicates("glossary term", self.glossary)
+        yield from self.page_paths()
         yield from self.actor_refs()
         yield from self.unique_labels()
         for article, (doc, _) in self.articles:
             yield from self.article_refs(article, doc)
+
+    def page_paths(self) -> Iterator[Problem]:
+        """An id whose page would take the path of another page (paths.RESERVED): the later would silently
+        replace the earlier."""
+        located = [("actor", a.id, doc, (*loc, "id")) for a, (doc, loc) in self.actors]
+        located += [("article", a.id, doc, ("id",)) for a, (doc, _) in self.articles]
+        for kind, item_id, doc, loc in located:
+            if (taken := reserved_for(kind, item_id)) is not None:
+                yield doc.problem(loc, f"id '{item_id}' would make the page {taken}: choose another id")
 
     def unique_labels(self) -> Iterator[Problem]:
         """Sources are told apart by their labels (short_title, else title) in badges, tables and quizzes."""

@@ -19,7 +19,7 @@ from builder.draft_claims import Answer
 from builder.draft_dates import date_phrases
 from builder.draft_render import render_draft
 from builder.pipeline import build
-from builder.questions import build_bank
+from builder.questions import candidates
 from builder.validate import Corpus, load_corpus
 
 from .conftest import MINI, ROOT, run_builder
@@ -46,7 +46,7 @@ def test_new_article_from_draft_to_reviewed_rebuild(
     topics.write_text(topics.read_text().replace("  describes: meeting\n", ""))
     before_corpus = load_corpus(mini_content)
     before = analyse(before_corpus)
-    before_ids = {q.id for q in build_bank(before_corpus, before)}
+    before_ids = {q.id for q in candidates(before_corpus, before)}  # before the bank's share of attribution
 
     code, err = new(mini_content, str(FIXTURES / "lake-again.txt"), "--id", "lake-again", capsys=capsys)
     assert code == 0, err
@@ -78,7 +78,7 @@ def test_new_article_from_draft_to_reviewed_rebuild(
     assert news.index("Envoys Return") < news.index("Envoys Meet at the Lake")
     badge = '<span class="sg-status sg-status--{}">{}</span>'
     assert f"| {badge.format('disputed', 'Disputed')} | {badge.format('majority', 'Majority')} |" in news
-    after_ids = {q.id for q in build_bank(corpus, after)}
+    after_ids = {q.id for q in candidates(corpus, after)}
     unrelated = {qid for qid in before_ids if "meeting.place" not in qid and "meeting.mood" not in qid}
     assert unrelated and unrelated <= after_ids  # questions on untouched topics kept their ids
     assert {"which-source.meeting.mood.lake-again", "according-to.meeting.place.lake-again"} <= after_ids - before_ids
@@ -332,3 +332,12 @@ def test_only_names_that_act_like_people_are_listed_as_people(mini: Corpus) -> N
     )
     candidates = {c.name: c.person for c in plan_of("", mini, text).candidates}
     assert candidates == {"Carla Mendes": True, "Harbour Authority": False, "Military Advisors": False}
+
+
+def test_refuses_an_id_whose_page_another_page_has(mini_content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """sources/index.md is the list of sources: an article called 'index' would silently replace it."""
+    before = files(mini_content)
+    code, err = new(mini_content, str(FIXTURES / "lake-again.txt"), "--id", "index", capsys=capsys)
+    assert code == 1 and "Traceback" not in err
+    assert "the id 'index' would make the page sources/index.md, the list of sources: give another with --id" in err
+    assert files(mini_content) == before
