@@ -119,6 +119,10 @@ def validate(inputs: Inputs, each: Each = each_here) -> Corpus:
     raw, raw_keys = _raw_texts(inputs, articles, problems)
     problems.extend(_quotes_again(inputs, articles, parsed, raw_keys, each))
     checker = _References(shared.guide, shared.actors, shared.topics, shared.events, shared.glossary, articles, raw)
+    # Articles whose files failed validation: their problems are reported; references to them are not again.
+    checker.failed_articles = {
+        file.stem for file, result in zip(inputs.articles, parsed, strict=True) if not result.article
+    }
     problems.extend(checker.check())
     if shared.quiz_document is not None:
         problems.extend(checker.quiz_refs(shared.quiz, shared.quiz_document))
@@ -465,6 +469,7 @@ class _References:
             "side": ({s.id for s in guide.sides}, "guide.yaml sides"),
         }
         self.normalised: dict[str, str] = {}  # filled as quiz quotes are checked, then handed to the Corpus
+        self.failed_articles: set[str] = set()  # ids (file names) of articles that exist but failed validation
 
     def text(self, article_id: str) -> str:
         return _normalised(self.normalised, self.raw, article_id)
@@ -472,8 +477,8 @@ class _References:
     def unknown(self, doc: AnyDocument, loc: tuple[str | int, ...], kind: str, value: str) -> Iterator[Problem]:
         """A problem if `value` is not the id of a `kind` (actor, topic, event, article or side)."""
         known, where = self.ids[kind]
-        if value in known:
-            return
+        if value in known or (kind == "article" and value in self.failed_articles):
+            return  # a failed article's own problems are reported: saying it does not exist would be untrue
         others = {other: ids for other, (ids, _) in self.ids.items() if other != kind}
         yield from _unknown(doc, loc, kind, value, known, where, others)
 
@@ -593,7 +598,7 @@ class _References:
     def citation(
         self, doc: AnyDocument, loc: tuple[str | int, ...], article_id: str, quote: str, articles: dict[str, Article]
     ) -> Iterator[Problem]:
-        if article_id not in articles:
+        if article_id not in articles:  # unknown, or failed (its quotes cannot be checked until it is fixed)
             yield from self.unknown(doc, (*loc, "article"), "article", article_id)
         elif article_id in self.raw:
             yield from _verbatim(doc, (*loc, "quote"), quote, articles[article_id].raw, self.text(article_id))
