@@ -101,7 +101,19 @@ def test_bare_date_is_read_as_a_string(tmp_path: Path) -> None:
     assert (one.published, one.added) == ("2024-03-20", "2026-11-01")
 
 
-@pytest.mark.parametrize("name", ["two_errors", "quote_not_in_raw"])
+# The classes of problem that once got through silently (issue 22): each through the real CLI too.
+SELF_CONTRADICTING = [
+    "edtf_interval_ends_before_it_starts",
+    "office_term_ends_before_it_starts",
+    "affiliated_with_itself",
+    "affiliations_in_a_circle",
+    "meeting_call_names_one_article_twice",
+    "actor_id_takes_a_list_page_path",
+    "failed_article_is_not_reported_again",
+]
+
+
+@pytest.mark.parametrize("name", ["two_errors", "quote_not_in_raw", *SELF_CONTRADICTING])
 def test_check_reports_problems_without_traceback(name: str, tmp_path: Path) -> None:
     case = HERE / "bad_content" / f"{name}.yaml"
     result = cli("--content", content_with(case, tmp_path), "check", cwd=tmp_path)
@@ -124,3 +136,23 @@ def test_failed_build_writes_nothing_and_keeps_content(tmp_path: Path) -> None:
     assert snapshot(out) == built
     assert not (tmp_path / "new-out").exists()
     assert snapshot(bad) == before
+
+
+def test_a_failed_site_build_leaves_the_previous_site(tmp_path: Path) -> None:
+    """For each class above, `python -m builder site` exits 1 with the problem, writes no Markdown and leaves the
+    site that the last good build published as it was."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(HERE.parent / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(HERE.parent / "theme", project / "theme")
+    (project / "builder").symlink_to(HERE.parent / "builder")
+    shutil.copytree(MINI, project / "content")
+    assert cli("site", cwd=project).returncode == 0
+    site, docs = snapshot(project / "site"), snapshot(project / "build" / "docs")
+    for name in SELF_CONTRADICTING:
+        shutil.rmtree(project / "content")
+        content_with(HERE / "bad_content" / f"{name}.yaml", project)
+        result = cli("site", cwd=project)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, name
+        assert result.stderr.splitlines()[0] == expected(HERE / "bad_content" / f"{name}.yaml")[0], name
+        assert snapshot(project / "site") == site and snapshot(project / "build" / "docs") == docs, name
