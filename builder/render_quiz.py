@@ -29,7 +29,7 @@ from builder.analyse import Analysis
 from builder.export import DOWNLOADS, EXPORT_FORMATS
 from builder.markdown_text import relative_path
 from builder.model import MainsPrompt
-from builder.questions import THEME_TITLES, Question, mock_test
+from builder.questions import MOCK_ATTRIBUTION_SHARE, THEME_TITLES, Question, mock_test
 from builder.validate import Corpus
 
 __all__ = ["add_quiz_pages", "html_href", "mains_answer_version", "mains_minutes", "mains_version"]
@@ -171,9 +171,10 @@ def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[
         for part in practice.pages:
             page(part.path, "quiz_practice.md.j2", practice=practice, part=part)
             homes.update((q.id, part) for q in part.questions)
+    pool = mock_pool(bank, mock)
     page(
-        "quiz/mock.md", "quiz_mock.md.j2", questions=mock, pool=mock_pool(bank, mock), minutes=minutes, homes=homes,
-        theme_titles=json.dumps(THEME_TITLES, ensure_ascii=False, sort_keys=True),
+        "quiz/mock.md", "quiz_mock.md.j2", questions=mock, pool=pool, minutes=minutes, homes=homes,
+        theme_titles=json.dumps(THEME_TITLES, ensure_ascii=False, sort_keys=True), capped=_capped(mock, pool),
     )  # fmt: skip
     prompts = [(prompt, [articles[a] for a in prompt.sources if a in articles]) for prompt in corpus.quiz.mains]
     page(
@@ -189,6 +190,13 @@ def mock_pool(bank: Sequence[Question], fixed: Sequence[Question]) -> tuple[Ques
     sees): more from every theme in turn, up to `MOCK_POOL` times the test's length, for the browser to draw from."""
     shown = {q.id for q in fixed}
     return tuple(q for q in mock_test(bank, MOCK_POOL * len(fixed)) if q.id not in shown)
+
+
+def _capped(fixed: Sequence[Question], pool: Sequence[Question]) -> tuple[int, str]:
+    """How many questions on what a named source says a drawn test may hold (the share `mock_test` allows) and the
+    ids of those on the page (JSON): the browser keeps each attempt to that share, as the fixed set is."""
+    ids = sorted(q.id for q in (*fixed, *pool) if q.attribution)
+    return int(len(fixed) * MOCK_ATTRIBUTION_SHARE), json.dumps(ids)
 
 
 def _downloads() -> list[tuple[str, str, str]]:

@@ -160,6 +160,11 @@ def test_reload_resumes_the_attempt_with_the_timer_still_right(server: str, watc
     watched.clean()
 
 
+DRAW_CAPPED = """async ([source, pool]) => {
+  const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
+  const { draw } = await import(url);
+  return [1, 2, 3, 4, 5].map((seed) => draw(pool, 10, seed, 1));
+}"""
 DRAW = """async ([source, pool, size]) => {
   const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
   const { draw } = await import(url);
@@ -172,9 +177,12 @@ def test_the_draw_is_seeded_balanced_and_keeps_fixed_options(server: str, watche
     page = watched.page
     _open(page, server)
     source = (ROOT / "js" / "quiz" / "exam_draw.js").read_text(encoding="utf-8")
-    pool = [{"id": f"{theme}.{n}", "theme": theme, "options": 4, "fixed": n == 0} for theme, many in
-            (("a", 10), ("b", 10), ("c", 2), ("d", 10)) for n in range(many)]  # fmt: skip
+    pool = [{"id": f"{theme}.{n}", "theme": theme, "options": 4, "fixed": n == 0, "capped": theme == "d" and n < 8}
+            for theme, many in (("a", 10), ("b", 10), ("c", 2), ("d", 10)) for n in range(many)]  # fmt: skip
     same, again, other = page.evaluate(DRAW, [source, pool, 10])
+    capped = page.evaluate(DRAW_CAPPED, [source, pool])
+    for drawn in capped:  # at most one of d.0 ... d.7, so d gives d.8 and d.9 and the rest come from a, b, c
+        assert len(drawn["ids"]) == 10 and sum(i in {f"d.{n}" for n in range(8)} for i in drawn["ids"]) == 1
     assert same == again  # the same seed gives the same test
     assert same["ids"] != other["ids"]
     assert len(set(same["ids"])) == 10
@@ -205,11 +213,15 @@ def test_each_attempt_draws_a_fresh_set_and_the_history_lists_them(server: str, 
         "fs => fs.map(f => [f.dataset.qid, f.hasAttribute('data-fixed-order')])"
     )}  # fmt: skip
     assert len(first["ids"]) == size
-    themes = Counter(page.locator(f"[data-qid='{i}']").get_attribute("data-theme") for i in first["ids"])
-    available = Counter(page.locator("fieldset.quiz-q").evaluate_all("fs => fs.map(f => f.dataset.theme)"))
-    assert set(themes) == set(available)
-    for many in themes.values():  # in turn: a theme has more only when another has run out
-        assert all(many <= themes[other] + 1 or themes[other] == available[other] for other in themes), themes
+    capped = set(json.loads(root.get_attribute("data-capped")))
+    assert sum(i in capped for i in first["ids"]) <= int(root.get_attribute("data-cap"))  # as mock_test allows
+    theme_of = dict(page.locator("fieldset.quiz-q").evaluate_all("fs => fs.map(f => [f.dataset.qid, f.dataset.theme])"))
+    themes = Counter(theme_of[i] for i in first["ids"])
+    cap_reached = sum(i in capped for i in first["ids"]) == int(root.get_attribute("data-cap"))
+    takeable = Counter(t for i, t in theme_of.items() if not (cap_reached and i in capped and i not in first["ids"]))
+    assert set(themes) == set(theme_of.values())
+    for many in themes.values():  # in turn: a theme has more only when another has run out (of questions it may give)
+        assert all(many <= themes[other] + 1 or themes[other] == takeable[other] for other in themes), themes
     for qid, order in first["order"].items():
         if fixed[qid]:
             assert order == sorted(order)

@@ -52,10 +52,12 @@ export function exam(root) {
   const size = Math.min(+root.dataset.size || qs.length, qs.length);
   const plus = number(root.dataset.markRight, 2), minus = number(root.dataset.markWrong, 0.66);
   const score = (right, wrong) => right * plus - wrong * minus;
-  let titles = {};
+  let titles = {}, capped = [];
   try {
     titles = JSON.parse(root.dataset.themes || "{}");
-  } catch (e) { /* no titles: the theme ids are shown */ }
+    capped = JSON.parse(root.dataset.capped || "[]"); // questions on what a named source says: a few per test
+  } catch (e) { /* no titles: the theme ids are shown; nothing capped */ }
+  const cap = root.dataset.cap === undefined ? Infinity : +root.dataset.cap;
   const paper = root.querySelector(".quiz-paper") || root;
   const pool = root.querySelector(".quiz-pool") || el("div", "quiz-pool");
   pool.hidden = true;
@@ -182,7 +184,8 @@ export function exam(root) {
   function begin() {
     const seed = newSeed(), set = draw(qs.map((q) => ({
       id: q.id, theme: q.fs.dataset.theme || "", options: q.lis.length, fixed: "fixedOrder" in q.fs.dataset,
-    })), size, seed);
+      capped: capped.includes(q.id),
+    })), size, seed, cap);
     const now = Date.now();
     run({ seed, ids: set.ids, order: set.order, choice: {}, marked: {}, seen: {}, spent: {}, at: 0,
       started: now, deadline: now + minutes * 60000 });

@@ -1,6 +1,7 @@
 /* Drawing a mock test from the page's pool (exam.js): pure functions, no DOM and no storage, so the same seed
    always gives the same test (the seed is saved with the attempt) and tests can run them on their own.
-   A pool entry is {id, theme, options (how many), fixed (the options must keep their order)}. */
+   A pool entry is {id, theme, options (how many), fixed (the options must keep their order), capped (one of the
+   questions of which a test holds at most `cap`: those that ask what a named source says, builder/questions.py)}. */
 
 export function random(seed) { // mulberry32: a small seeded generator of numbers in [0, 1)
   let a = seed >>> 0;
@@ -27,10 +28,10 @@ export function newSeed() {
 }
 
 // `size` questions taken from the themes in turn (each theme's questions and the themes' order shuffled), so every
-// theme is as evenly represented as the pool allows; then the questions shuffled, and the options of each question
-// whose options may move. Returns {ids: [question ids in test order], order: {id: [option indices as shown]}}.
-export function draw(pool, size, seed) {
-  const next = random(seed), themes = {}, names = [];
+// theme is as evenly represented as the pool allows, with at most `cap` capped ones; then the questions shuffled, and
+// the options of each question whose options may move. Returns {ids: [in test order], order: {id: [options shown]}}.
+export function draw(pool, size, seed, cap) {
+  const next = random(seed), themes = {}, names = [], most = cap === undefined ? Infinity : cap;
   pool.forEach((q) => {
     if (!themes[q.theme]) {
       themes[q.theme] = [];
@@ -39,10 +40,18 @@ export function draw(pool, size, seed) {
     themes[q.theme].push(q);
   });
   const groups = shuffle(names, next).map((name) => shuffle(themes[name], next));
-  const want = Math.min(size, pool.length), chosen = [];
-  for (let round = 0; chosen.length < want; round++) {
-    groups.forEach((group) => {
-      if (round < group.length && chosen.length < want) chosen.push(group[round]);
+  const taken = groups.map(() => 0), chosen = [];
+  let capped = 0, more = true;
+  while (more && chosen.length < size) {
+    more = false;
+    groups.forEach((group, g) => {
+      if (chosen.length >= size) return;
+      while (taken[g] < group.length && group[taken[g]].capped && capped >= most) taken[g]++;
+      if (taken[g] >= group.length) return;
+      const q = group[taken[g]++];
+      if (q.capped) capped++;
+      chosen.push(q);
+      more = true;
     });
   }
   const order = {}, picked = shuffle(chosen, next);
