@@ -22,6 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder import dates
+
 __all__ = ["article_count", "main", "synthesize", "write_corpus"]
 
 START = datetime.date(2019, 1, 1)  # events fall in 2019-2024
@@ -515,6 +517,11 @@ def _article(
     if rng.random() < 0.2:
         article["editor_note"] = "The text names no author and may describe an earlier round."
     article.update(events=reports, claims=claims, actors=mentions)
+    published = article["published"]
+    if isinstance(published, str) and any(  # a text reporting as planned an event dated before it: no known date
+        r.get("planned") and r["date"] and dates.bounds(str(r["date"]))[1] < published for r in reports
+    ):
+        article["published"] = None
     return article, raw
 
 

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from builder import dates
 from builder.keys import digest
 from builder.load import (
     OPTIONAL_FILES,
@@ -488,16 +489,35 @@ class _References:
         for topic, (doc, loc) in self.topics:
             if topic.describes is not None:
                 yield from self.unknown(doc, (*loc, "describes"), "event", topic.describes)
+            yield from _topic_contradictions(topic, doc, loc)
+        reports = {article.id: {r.event for r in article.events} for article, _ in self.articles}
         for event, (doc, loc) in self.events:
-            for i, call in enumerate(event.meetings):
-                for j, article_id in enumerate(call.articles):
-                    yield from self.unknown(doc, (*loc, "meetings", i, "articles", j), "article", article_id)
+            yield from self.meeting_calls(event, doc, loc, reports)
         yield from _duplicates("glossary term", self.glossary)
         yield from self.page_paths()
         yield from self.actor_refs()
         yield from self.unique_labels()
         for article, (doc, _) in self.articles:
             yield from self.article_refs(article, doc)
+
+    def meeting_calls(
+        self, event: Event, doc: AnyDocument, loc: tuple[str | int, ...], reports: dict[str, set[str]]
+    ) -> Iterator[Problem]:
+        """Each call names known articles that report the event, and no two calls judge one pair differently."""
+        judged: dict[frozenset[str], tuple[int, bool]] = {}
+        for i, call in enumerate(event.meetings):
+            for j, article_id in enumerate(call.articles):
+                where = (*loc, "meetings", i, "articles", j)
+                yield from self.unknown(doc, where, "article", article_id)
+                if article_id in reports and event.id not in reports[article_id]:
+                    message = f"article '{article_id}' does not report '{event.id}': a call judges two accounts of it"
+                    yield doc.problem(where, message)
+            pair = frozenset(call.articles)
+            if pair in judged and judged[pair][1] != call.same:
+                first = doc.where((*loc, "meetings", judged[pair][0]))[0]
+                message = f"this call says same: {str(call.same).lower()}, the call on line {first} the opposite"
+                yield doc.problem((*loc, "meetings", i, "same"), message + ": keep the one the sources support")
+            judged.setdefault(pair, (i, call.same))
 
     def page_paths(self) -> Iterator[Problem]:
         """An id whose page would take the path of another page (paths.RESERVED): the later would silently
@@ -553,6 +573,7 @@ class _References:
             yield doc.problem((*loc, "affiliation"), message)
 
     def article_refs(self, article: Article, doc: AnyDocument) -> Iterator[Problem]:
+        yield from _article_dates(article, doc)
         for i, report in enumerate(article.events):
             yield from self.unknown(doc, ("events", i, "event"), "event", report.event)
             for j, actor in enumerate(report.actors):
@@ -602,6 +623,33 @@ class _References:
             yield from self.unknown(doc, (*loc, "article"), "article", article_id)
         elif article_id in self.raw:
             yield from _verbatim(doc, (*loc, "quote"), quote, articles[article_id].raw, self.text(article_id))
+
+
+def _topic_contradictions(topic: Topic, doc: AnyDocument, loc: tuple[str | int, ...]) -> Iterator[Problem]:
+    if topic.compatible and not topic.exclusive:
+        message = "compatible answers matter only for an exclusive topic: remove 'compatible' or set exclusive: true"
+        yield doc.problem((*loc, "compatible"), message)
+    if topic.reflects == "date" and topic.describes is None:
+        message = "'reflects: date' needs 'describes': the event whose date this topic's answers give"
+        yield doc.problem((*loc, "reflects"), message)
+
+
+def _article_dates(article: Article, doc: AnyDocument) -> Iterator[Problem]:
+    """Dates of one article that contradict each other: it entered the guide before it was published, or it
+    reports as still planned an event dated wholly before it was published."""
+    if article.published is None:
+        return
+    published = dates.bounds(article.published)[0]
+    if dates.bounds(article.added)[1] < published:
+        message = f"added ({article.added}) before it was published ({article.published}): check the two dates"
+        yield doc.problem(("added",), message)
+    for i, report in enumerate(article.events):
+        if report.planned and report.date is not None and dates.bounds(report.date)[1] < published:
+            message = (
+                f"planned, but dated {report.date}, before the article was published ({article.published}): an "
+                "event still to come is dated after its report; or it had happened (planned: false)"
+            )
+            yield doc.problem(("events", i, "date"), message)
 
 
 def _verbatim(doc: AnyDocument, loc: tuple[str | int, ...], quote: str, raw_path: str, raw: str) -> Iterator[Problem]:

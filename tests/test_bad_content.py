@@ -110,6 +110,11 @@ SELF_CONTRADICTING = [
     "meeting_call_names_one_article_twice",
     "actor_id_takes_a_list_page_path",
     "failed_article_is_not_reported_again",
+    "added_before_published",
+    "planned_event_dated_before_publication",
+    "meeting_calls_contradict",
+    "meeting_call_on_an_article_without_the_event",
+    "compatible_on_a_non_exclusive_topic",
 ]
 
 
