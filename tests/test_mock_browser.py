@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from .conftest import ROOT
 from .test_browser import Watched, browser, server, watched
 from .test_every_page import MIN_FONT_PX, PROBE_JS, SCHEMES, VIEWPORTS, axe_problems, axe_sync, layout_problems
+from .test_quiz_browser import _nav_link, _serve_sitemap
 
 FIXTURES = (browser, server, watched)
 KEY = "storyguide.quiz.v2"
@@ -374,4 +376,31 @@ def test_the_palette_and_the_controls_work_from_the_keyboard(server: str, watche
     assert page.evaluate("document.activeElement.textContent") == "Mark for review"
     page.keyboard.press("Enter")
     assert _states(page)[3] == "answered-marked"
+    watched.clean()
+
+
+@pytest.mark.browser
+def test_an_attempt_survives_instant_navigation(server: str, watched: Watched, guide_site: Path) -> None:
+    page = watched.page
+    _serve_sitemap(page, server, guide_site / "site")
+    root = _open(page, server)
+    minutes = int(root.get_attribute("data-minutes"))
+    page.clock.resume()  # the sitemap is fetched on timers
+    page.wait_for_load_state("networkidle")
+    page.clock.pause_at("2026-12-06T09:00:20Z")
+    _start(page)
+    first = _shown(page)
+    _choose(first, right=True)
+    page.evaluate("window.__sameDocument = true")
+    _nav_link(page, "Timeline").click()
+    page.wait_for_url("**/timeline.html")
+    page.clock.run_for(60_000)
+    page.go_back()
+    page.wait_for_url("**/quiz/mock.html")
+    page.locator(".quiz-pal-grid button").first.wait_for()
+    assert page.evaluate("window.__sameDocument === true"), "the clicks were not instant navigation"
+    assert page.locator("[role=timer]").inner_text() == f"Time left: {minutes - 1}:00"  # the clock kept running
+    assert _states(page)[0] == "answered"
+    assert page.locator(f"[id='{first.get_attribute('id')}'] input:checked").count() == 1
+    assert page.locator(".quiz-pal-grid").count() == 1  # set up once
     watched.clean()

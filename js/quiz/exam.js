@@ -324,7 +324,7 @@ export function exam(root) {
     root.classList.add("quiz-finished");
     submit.hidden = nav.hidden = pal.box.hidden = true;
     summary.hidden = false;
-    clock.textContent = count.textContent = "";
+    clock.textContent = count.textContent = notice.textContent = "";
     showHistory();
     summary.focus();
   }
