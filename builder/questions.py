@@ -37,7 +37,9 @@ THEME_TITLES: dict[Theme, str] = {
     "prelims": "UPSC prelims formats",
 }
 NOT_STATED = "Not stated in this source"
-_REFERRING = re.compile(r"\b(both|neither|none of|all of|above|only)\b|\([a-e]\)|\b[1-9]\b", re.IGNORECASE)
+_REFERRING = re.compile(  # an option that names or counts the statements, or refers to other options
+    r"^(both|neither|none|all|only)\b|\babove\b|\([a-e]\)|^[\d\s,–-]+(and \d+)?( only)?$", re.IGNORECASE
+)
 ORDER_SEPARATOR = "\u2013"  # an en dash between numbers, as UPSC papers print an order
 MOCK_SIZE = 25
 # Generated questions ask about facts, not about every source that repeats them: beyond these caps more sources
