@@ -38,7 +38,7 @@ THEME_TITLES: dict[Theme, str] = {
 }
 NOT_STATED = "Not stated in this source"
 _REFERRING = re.compile(  # an option that names or counts the statements, or refers to other options
-    r"^(both|neither|none|all|only)\b|\babove\b|\([a-e]\)|^[\d\s,–-]+(and \d+)?( only)?$", re.IGNORECASE
+    r"^(both|neither|none|all|only)\b|\babove\b|\([a-e]\)|^[\d\s,\u2013-]+(and \d+)?( only)?$", re.IGNORECASE
 )
 ORDER_SEPARATOR = "\u2013"  # an en dash between numbers, as UPSC papers print an order
 MOCK_SIZE = 25

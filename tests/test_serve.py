@@ -265,4 +265,8 @@ def test_zensical_preview_rebuilds_on_its_own_shows_errors_and_stops_cleanly(min
     wait_for(lambda: "Content errors" not in server.page("sources/two.html"), SHOW_WAIT, "the fix")
     assert "Content errors" not in server.page("index.html") and "edited." not in server.page("sources/one.html")
     assert not (server.project / "site").exists()  # serving never writes the published site
+    # No rebuild loop: the watcher looks at the sources only, so the builder's own writes start nothing
+    builds = server.log.read_text().count("builder: ")
+    time.sleep(3)
+    assert server.log.read_text().count("builder: ") == builds
     server.stop("SIGTERM")
