@@ -265,7 +265,10 @@ def test_zensical_preview_rebuilds_on_its_own_shows_errors_and_stops_cleanly(min
     wait_for(lambda: "Content errors" not in server.page("sources/two.html"), SHOW_WAIT, "the fix")
     assert "Content errors" not in server.page("index.html") and "edited." not in server.page("sources/one.html")
     assert not (server.project / "site").exists()  # serving never writes the published site
-    # No rebuild loop: the watcher looks at the sources only, so the builder's own writes start nothing
+    # No rebuild loop: the watcher looks at the sources only, so the builder's own writes start nothing. Once the
+    # fix's build has been logged (the third: start, edit, fix; the page may show it a moment before), the count
+    # of builds stays put.
+    wait_for(lambda: server.log.read_text().count("page(s) written") >= 3, SHOW_WAIT, "the fix's build logged")
     builds = server.log.read_text().count("builder: ")
     time.sleep(3)
     assert server.log.read_text().count("builder: ") == builds
