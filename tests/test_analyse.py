@@ -118,7 +118,7 @@ def _add_sources(mini_content: Path, same: tuple[str, str] | None = None) -> lis
 def test_new_sources_flip_consensus_to_majority_then_disputed(mini_content: Path) -> None:
     """A topic that describes no event: the sources are taken as telling of one thing, and vote."""
     topics = mini_content / "topics.yaml"
-    topics.write_text(topics.read_text().replace("  describes: meeting\n", ""))
+    topics.write_text(topics.read_text().replace("  reflects: date\n", "").replace("  describes: meeting\n", ""))
     assert _add_sources(mini_content) == ["consensus", "majority", "disputed"]
 
 

@@ -211,7 +211,7 @@ def test_a_new_article_adds_questions_and_renames_none(mini_content: Path) -> No
     # The place as a topic about no event in particular, so that the three sources' places are a dispute (as
     # answers about one meeting, they would only tell three meetings apart, and ask no "which source" question).
     topics = mini_content / "topics.yaml"
-    topics.write_text(topics.read_text().replace("  describes: meeting\n", ""))
+    topics.write_text(topics.read_text().replace("  reflects: date\n", "").replace("  describes: meeting\n", ""))
     before = bank_ids(mini_content)
     (mini_content / "raw" / "three.txt").write_text("Ann North and Bob South met by the sea in May 2024.\n")
     (mini_content / "articles" / "three.yaml").write_text(THIRD)
