@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-cache", action="store_true", help="build everything from scratch, keeping no cache")
     commands = parser.add_subparsers(dest="command", required=True)
+    init = commands.add_parser("init", help="write a skeleton guide that builds at once into a new folder")
+    init.add_argument("folder", type=Path, help="the new content folder (it must not exist, or be empty)")
     commands.add_parser("check", help="validate the content and report every problem")
     commands.add_parser("build", help="validate, then write the generated Markdown")
     site = commands.add_parser("site", help="build, then publish the site (the engine's strict build)")
@@ -112,6 +114,13 @@ def main(argv: list[str] | None = None) -> int:
 
             write_corpus(synthesize(args.articles, args.seed), args.folder)
             say(f"wrote {args.articles} synthetic articles to {args.folder}")
+            return 0
+        if args.command == "init":
+            from builder.init import init_guide
+
+            written = init_guide(args.folder)
+            say(f"wrote a skeleton guide to {args.folder} ({len(written)} files, one example of each kind)")
+            say(f"next: python -m builder --content {args.folder} check; then replace the examples with your story")
             return 0
         if args.command == "schema":
             from builder.schema import write_schemas

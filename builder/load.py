@@ -136,6 +136,10 @@ class Document:
         return Problem(self.path, line, col, message)
 
 
+_MISSING = "file is missing: every guide needs it (python -m builder init NEW_FOLDER writes every file, with examples)"
+_EMPTY = "the file is empty: it should hold YAML content (python -m builder init NEW_FOLDER shows what goes in each)"
+
+
 def load_document(path: Path, shown_as: str) -> Document:
     """Read and parse one YAML file; raise ContentError naming `shown_as`:line:col on any problem."""
     return parse_bytes(read_file(path, shown_as), shown_as)
@@ -225,7 +229,16 @@ def _compose(text: str, shown_as: str) -> yaml.Node:
     except yaml.YAMLError as err:  # pragma: no cover - every PyYAML parse error is marked
         raise ContentError([Problem(shown_as, 1, 1, f"YAML error: {err}")]) from None
     if node is None:
-        raise ContentError([Problem(shown_as, 1, 1, "the file is empty: it should hold YAML content")])
+        raise ContentError(
+            [
+                Problem(
+                    shown_as,
+                    1,
+                    1,
+                    _EMPTY,
+                )
+            ]
+        )
     return node
 
 
@@ -390,7 +403,14 @@ def load(content: Path) -> Inputs:
         path = content / name
         if not path.exists():
             if name not in OPTIONAL_FILES:
-                problems.append(Problem(f"{content.name}/{name}", 1, 1, "file is missing: every guide needs it"))
+                problems.append(
+                    Problem(
+                        f"{content.name}/{name}",
+                        1,
+                        1,
+                        _MISSING,
+                    )
+                )
             continue
         found = _content_file(path, f"{content.name}/{name}", problems, root)
         if found is not None:
