@@ -7,6 +7,7 @@ the author's quote as written; the folded forms are only compared."""
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from difflib import SequenceMatcher
@@ -99,8 +100,10 @@ def _closest_span(wanted: str, raw: str) -> _Span | None:
     if not wanted or not raw:
         return None
     match = SequenceMatcher(None, raw, wanted, autojunk=False).find_longest_match(0, len(raw), 0, len(wanted))
-    if match.size < min(12, len(wanted)):
-        return None  # nothing alike: showing a random fragment would only mislead
+    # Nothing alike unless they share a stretch of 12 characters, or for a short quote 60% of it ("in a 8-3 vote"
+    # and "in an 8-3 vote" share " 8-3 vote"): showing a random fragment would only mislead.
+    if match.size < min(12, max(4, math.ceil(0.6 * len(wanted)))):
+        return None
     slack = len(wanted) // 4 + 8
     low = max(0, match.a - match.b - slack)
     high = min(len(raw), match.a + len(wanted) - match.b + slack)
