@@ -115,12 +115,14 @@ def validate(inputs: Inputs, each: Each = each_here) -> Corpus:
     keys = [digest("article", file.key) for file in inputs.articles]
     parsed = each(partial(_parse_article, inputs.raw), inputs.articles, keys)
     articles = _articles(inputs, parsed, problems)
-    if not shared.ok or shared.guide is None:
+    if shared.guide is None:  # the sides and labels every check needs
         raise ContentError(problems)
     raw, raw_keys = _raw_texts(inputs, articles, problems)
     problems.extend(_quotes_again(inputs, articles, parsed, raw_keys, each))
     checker = _References(shared.guide, shared.actors, shared.topics, shared.events, shared.glossary, articles, raw)
-    # Articles whose files failed validation: their problems are reported; references to them are not again.
+    # What failed validation: its problems are reported; references to it are not again (all in one pass).
+    for kind, name in (("actor", "actors.yaml"), ("topic", "topics.yaml"), ("event", "events.yaml")):
+        checker.failed[kind] = shared.failed.get(name, set())
     checker.failed_articles = {
         file.stem for file, result in zip(inputs.articles, parsed, strict=True) if not result.article
     }
@@ -157,6 +159,7 @@ class _SharedFiles:
     def __init__(self, inputs: Inputs, problems: list[Problem]) -> None:
         self.inputs, self.problems = inputs, problems
         self.quiz_document: AnyDocument | None = None
+        self.failed: dict[str, set[str] | None] = {}  # file -> ids of items that failed (None: the whole file)
         before = len(problems)
         self.guide = self.one("guide.yaml", Guide)
         self.actors = self.many("actors.yaml", Actor)
@@ -189,14 +192,21 @@ class _SharedFiles:
         return None if doc is None else _validate(doc, (), doc.data, model, self.problems)
 
     def many(self, name: str, model: type[M]) -> list[Located[M]]:
-        """A file holding a list of models (actors.yaml ...)."""
+        """A file holding a list of models (actors.yaml ...). The ids of items that failed go to `failed[name]`
+        (None when the whole file is unusable), so that references to them are not reported again."""
         doc = self.document(name)
         if doc is None:
+            self.failed[name] = None
             return []
         if not isinstance(doc.data, list):
             self.problems.append(doc.problem((), f"expected a list of {_plural(model)} (lines starting with '- ')"))
+            self.failed[name] = None
             return []
         parsed = [(_validate(doc, (i,), item, model, self.problems), (doc, (i,))) for i, item in enumerate(doc.data)]
+        failed = self.failed.setdefault(name, set())
+        for (m, _), item in zip(parsed, doc.data, strict=True):
+            if m is None and failed is not None and isinstance(item, dict) and isinstance(item.get("id"), str):
+                failed.update((item["id"], _slug(item["id"])))  # and the id it was probably meant to be
         return [(m, where) for m, where in parsed if m is not None]
 
 
@@ -471,6 +481,7 @@ class _References:
         }
         self.normalised: dict[str, str] = {}  # filled as quiz quotes are checked, then handed to the Corpus
         self.failed_articles: set[str] = set()  # ids (file names) of articles that exist but failed validation
+        self.failed: dict[str, set[str] | None] = {}  # kind -> ids that failed validation (None: the whole file)
 
     def text(self, article_id: str) -> str:
         return _normalised(self.normalised, self.raw, article_id)
@@ -478,8 +489,9 @@ class _References:
     def unknown(self, doc: AnyDocument, loc: tuple[str | int, ...], kind: str, value: str) -> Iterator[Problem]:
         """A problem if `value` is not the id of a `kind` (actor, topic, event, article or side)."""
         known, where = self.ids[kind]
-        if value in known or (kind == "article" and value in self.failed_articles):
-            return  # a failed article's own problems are reported: saying it does not exist would be untrue
+        failed = self.failed.get(kind, set())
+        if value in known or failed is None or value in failed or (kind == "article" and value in self.failed_articles):
+            return  # what failed has its own problems reported: saying it does not exist would be untrue
         others = {other: ids for other, (ids, _) in self.ids.items() if other != kind}
         yield from _unknown(doc, loc, kind, value, known, where, others)
 
