@@ -13,12 +13,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ENGINE ?= mkdocs
+# The guide to build: its content folder. Another guide's Markdown, cache and site go to build/NAME/ and
+# site-NAME/, so two guides in one checkout never overwrite each other (make site GUIDE=guides/council).
+GUIDE ?= content
 site: $(STAMP) ## build the site from content/ into site/ (make site ENGINE=zensical to publish with Zensical)
-	$(BIN)/python -m builder site --engine $(ENGINE)
-	@echo "Open site/index.html in a browser (or run 'make serve' for http://127.0.0.1:8000/)"
+	$(BIN)/python -m builder --content $(GUIDE) site --engine $(ENGINE)
+	@echo "Open the index.html named above in a browser (or run 'make serve' for http://127.0.0.1:8000/)"
 
 offline: $(STAMP) node_modules/iframe-worker/shim/index.js ## build the offline edition into site-offline/
-	$(BIN)/python -m builder offline --engine $(ENGINE)
+	$(BIN)/python -m builder --content $(GUIDE) offline --engine $(ENGINE)
 	@echo "Open site-offline/index.html straight from the disk (file://); search works there too."
 
 node_modules/iframe-worker/shim/index.js: package.json package-lock.json
@@ -30,16 +33,16 @@ js: node_modules/iframe-worker/shim/index.js ## bundle the browser code in js/qu
 	npm run --silent build:js
 
 build: $(STAMP) ## generate the Markdown only (build/docs/)
-	$(BIN)/python -m builder build
+	$(BIN)/python -m builder --content $(GUIDE) build
 
 check-content: $(STAMP) ## validate content/ and list every problem
-	$(BIN)/python -m builder check
+	$(BIN)/python -m builder --content $(GUIDE) check
 
 ADDR ?= 127.0.0.1:8000
 # exec: make's child is the server itself, so make's SIGTERM (or Ctrl-C) reaches it and it stops cleanly.
 serve: $(STAMP) ## live preview on $(ADDR) (make serve ADDR=127.0.0.1:8001), rebuilding when content/ or theme/ change
-	$(BIN)/python -m builder build
-	exec $(BIN)/python -m builder serve --engine $(ENGINE) --dev-addr $(ADDR)
+	$(BIN)/python -m builder --content $(GUIDE) build
+	exec $(BIN)/python -m builder --content $(GUIDE) serve --engine $(ENGINE) --dev-addr $(ADDR)
 
 # The tests of the published site (pages, quiz, offline search) run a second time on a site built by Zensical.
 ENGINE_TESTS := tests/test_site.py tests/test_browser.py tests/test_quiz_browser.py tests/test_offline.py

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from builder.engines import EngineError, engine
-from builder.pipeline import build, check
+from builder.engines import EngineError, engine, guide_settings
+from builder.pipeline import build, check, read_guide
 from builder.problems import ContentError, DraftError
 from builder.publish import PublishError, publish
 from builder.stale import Stale
@@ -34,12 +34,16 @@ ROOT = Path()  # paths stay relative, so messages read content/articles/x.yaml
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m builder", description="Build a study guide from content/.")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="content folder (default: content)")
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "docs", help="generated Markdown folder")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="generated Markdown folder (default: build/docs for content/, build/NAME/docs for another folder NAME)",
+    )
     parser.add_argument(
         "--cache",
         type=Path,
-        default=ROOT / "build" / "cache",
-        help="folder where builds keep what they learned, so a rebuild redoes only what changed (default: build/cache)",
+        help="folder where builds keep what they learned, so a rebuild redoes only what changed "
+        "(default: build/cache for content/, build/NAME/cache for another folder NAME)",
     )
     parser.add_argument("--no-cache", action="store_true", help="build everything from scratch, keeping no cache")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -49,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("build", help="validate, then write the generated Markdown")
     site = commands.add_parser("site", help="build, then publish the site (the engine's strict build)")
     site.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
-    site.add_argument("--site", type=Path, default=ROOT / "site", help="output folder (default: site)")
+    site.add_argument("--site", type=Path, help="output folder (default: site for content/, site-NAME for NAME)")
     _engine_option(site)
     new = commands.add_parser("new", help="store a new article's text and write a draft summary of it")
     new.add_argument(
@@ -61,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, help="file to write (default: the format's usual name)")
     offline = commands.add_parser("offline", help="build the offline edition (opens from file://, search works)")
     offline.add_argument("--config", type=Path, default=ROOT / "mkdocs.offline.yml", help="MkDocs config")
-    offline.add_argument("--site", type=Path, default=ROOT / "site-offline", help="output folder")
+    offline.add_argument("--site", type=Path, help="output folder (default: site-offline, or site-offline-NAME)")
     offline.add_argument(
         "--shim",
         type=Path,
@@ -104,8 +108,23 @@ def say(message: str) -> None:
     print(f"builder: {message}", file=sys.stderr)
 
 
+def guide_folders(content: Path) -> tuple[Path, Path, str]:
+    """Where one guide's generated Markdown and cache go, and the suffix of its site folders: build/docs,
+    build/cache and site/ for content/ (the shipped layout); build/NAME/docs, build/NAME/cache and site-NAME/ for
+    any other content folder NAME, so that two guides in one checkout never overwrite each other."""
+    if content.resolve() == (ROOT / "content").resolve():
+        return ROOT / "build" / "docs", ROOT / "build" / "cache", ""
+    name = content.resolve().name
+    return ROOT / "build" / name / "docs", ROOT / "build" / name / "cache", f"-{name}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    out, cache_folder, suffix = guide_folders(args.content)
+    args.out = args.out or out
+    args.cache = args.cache or cache_folder
+    if args.command in ("site", "offline") and args.site is None:
+        args.site = ROOT / f"{'site' if args.command == 'site' else 'site-offline'}{suffix}"
     cache = None if args.no_cache else args.cache
     started = time.perf_counter()
     try:
@@ -166,12 +185,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{report.unchanged} unchanged, {report.removed} removed ({time.perf_counter() - started:.2f} s)"
         )
         _say_stale(stale)
+        settings = guide_settings(read_guide(args.content), args.content, args.out) if chosen else None
         if args.command == "site":
-            publish(args.config, args.site, with_engine=chosen)
+            publish(args.config, args.site, with_engine=chosen, guide=settings)
             elapsed = time.perf_counter() - started
             say(f"site built with {args.engine} in {elapsed:.2f} s: open {args.site / 'index.html'}")
         if args.command == "offline":
-            publish(args.config, args.site, {SHIM_PATH: _read_shim(args.shim)}, with_engine=chosen)
+            publish(args.config, args.site, {SHIM_PATH: _read_shim(args.shim)}, with_engine=chosen, guide=settings)
             say(f"offline edition built: open {args.site / 'index.html'} straight from the disk")
         return 0
     except ContentError as err:

@@ -25,7 +25,9 @@ from typing import Any
 
 import yaml
 
-__all__ = ["ENGINES", "Engine", "EngineError", "engine"]
+from builder.model import Guide
+
+__all__ = ["ENGINES", "Engine", "EngineError", "engine", "guide_settings"]
 
 
 class EngineError(Exception):
@@ -48,22 +50,37 @@ class Engine:
             raise EngineError(f"the {self.name} engine is not installed: run {self.install}")
 
     @contextmanager
-    def build_command(self, config: Path, out: Path) -> Iterator[list[str]]:
-        """The command that builds the site of `config` into `out` (strict: a warning fails the build)."""
-        if self.name == "mkdocs":
-            yield [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)]
-            return
-        with _config_copy(config, {"site_dir": str(out)}) as copy:
-            yield [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(copy)]
+    def build_command(self, config: Path, out: Path, guide: dict[str, Any] | None = None) -> Iterator[list[str]]:
+        """The command that builds the site of `config` into `out` (strict: a warning fails the build). `guide`:
+        the guide's own settings (see `guide_settings`), laid over the config's."""
+        with _config_copy(config, {**(guide or {}), "site_dir": str(out)}, hooks=self.name == "mkdocs") as copy:
+            if self.name == "mkdocs":
+                yield [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(copy), "-d", str(out)]
+            else:
+                yield [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(copy)]
 
     @contextmanager
-    def serve_command(self, config: Path, dev_addr: str, site: Path) -> Iterator[list[str]]:
+    def serve_command(
+        self, config: Path, dev_addr: str, site: Path, guide: dict[str, Any] | None = None
+    ) -> Iterator[list[str]]:
         """The command that serves the site of `config` with live reload (not strict: a preview shows problems),
         building into `site` (not the published site/, which serving leaves alone)."""
-        if self.name == "mkdocs":  # MkDocs serves from a temporary folder of its own
-            yield [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dirty", "-f", str(config), "-a", dev_addr]
+        if self.name == "mkdocs":  # MkDocs serves from a temporary folder of its own; its hook rebuilds
+            with _config_copy(config, guide or {}, hooks=True) as copy:
+                yield [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "serve",
+                    "--no-strict",
+                    "--dirty",
+                    "-f",
+                    str(copy),
+                    "-a",
+                    dev_addr,
+                ]
             return
-        with _config_copy(config, {"site_dir": str(site)}) as copy:
+        with _config_copy(config, {**(guide or {}), "site_dir": str(site)}, hooks=False) as copy:
             yield [sys.executable, "-m", "zensical", "serve", "-f", str(copy), "-a", dev_addr]
 
     def env(self) -> dict[str, str]:
@@ -106,14 +123,44 @@ def _flattened(config: Path) -> dict[str, Any]:
     return merged
 
 
+def guide_settings(guide: Guide, content: Path, docs: Path) -> dict[str, Any]:
+    """What belongs to one guide rather than to the engine and theme, laid over mkdocs.yml: the published site's
+    name, description, language and address (from the guide's guide.yaml), where its Markdown is, and what a
+    preview watches."""
+    settings: dict[str, Any] = {
+        "site_name": guide.published_name,
+        "site_description": guide.description or guide.subtitle or guide.title,
+        "docs_dir": str(docs.resolve()),
+        "theme": {"language": guide.language},
+        "watch": [str(content.resolve()), "theme"],
+    }
+    if guide.site_url:
+        settings["site_url"] = guide.site_url
+    return settings
+
+
+def _relative(path: str, base: Path) -> str:
+    """`path` relative to `base` when it lies inside it, else as it is."""
+    full, root = Path(path).resolve(), base.resolve()
+    return full.relative_to(root).as_posix() if full == root or root in full.parents else path
+
+
 @contextmanager
-def _config_copy(config: Path, changes: dict[str, Any]) -> Iterator[Path]:
-    """A copy of `config` beside it (so relative paths keep their meaning), flattened, with `changes`, without
-    `hooks:` (Zensical ignores them), removed afterwards."""
+def _config_copy(config: Path, changes: dict[str, Any], hooks: bool) -> Iterator[Path]:
+    """A copy of `config` beside it (so relative paths keep their meaning), flattened, with `changes` (a mapping
+    merged into the config's mapping of the same key, such as `theme`), with or without `hooks:` (Zensical ignores
+    them), removed afterwards."""
     data = _flattened(config)
-    data.pop("hooks", None)
-    data.update(changes)
-    copy = config.with_name(f".{config.stem}.{os.getpid()}.zensical.yml")
+    if not hooks:
+        data.pop("hooks", None)
+    for key, value in changes.items():
+        data[key] = {**data[key], **value} if isinstance(value, dict) and isinstance(data.get(key), dict) else value
+    # paths inside the project as the config writes them, relative to it (Zensical refuses an absolute docs_dir)
+    if isinstance(data.get("docs_dir"), str):
+        data["docs_dir"] = _relative(data["docs_dir"], config.parent)
+    if isinstance(data.get("watch"), list):
+        data["watch"] = [_relative(str(p), config.parent) for p in data["watch"]]
+    copy = config.with_name(f".{config.stem}.{os.getpid()}.site.yml")
     copy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     try:
         yield copy

@@ -67,7 +67,9 @@ def on_pre_build(config: Any) -> None:
     _problems.clear()
     every_page = False
     try:
-        _, report = build(root / "content", Path(config["docs_dir"]), root / "build" / "cache")
+        content = Path(os.environ.get("STORYGUIDE_CONTENT") or root / "content")  # set by `builder serve`
+        cache = Path(os.environ.get("STORYGUIDE_CACHE") or root / "build" / "cache")
+        _, report = build(content, Path(config["docs_dir"]), cache)
     except ContentError as err:
         _problems.extend(err.problems)
         for problem in err.problems:

@@ -84,6 +84,23 @@ class Guide(Content):
     )
     study_tips: list[Line] = Field(default_factory=list, description="How to study with this guide, one tip each.")
     sides: list[Side] = Field(min_length=1, description="The sides actors can belong to.")
+    site_name: Line | None = Field(
+        default=None, description="The published site's name, in the header and the browser tab (default: title)."
+    )
+    description: Line | None = Field(
+        default=None,
+        description="One sentence on the guide for search engines and link previews (default: the subtitle).",
+    )
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = Field(
+        default="en", description="Language of the guide's text, as a code such as 'en' or 'hi' (default: en)."
+    )
+    site_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Address the site will be published at, if known (for the sitemap)."
+    )
+
+    @property
+    def published_name(self) -> str:
+        return self.site_name or self.title
 
 
 class OfficeTerm(Content):

@@ -18,13 +18,14 @@ from builder import runner
 from builder.analyse import analyse
 from builder.cache import BuildCache
 from builder.load import load
+from builder.model import Guide
 from builder.questions import build_bank
 from builder.render import plan_site
 from builder.stale import Stale, may_be_stale
 from builder.validate import Corpus, validate
 from builder.write import PageWriter, WriteReport, write_pages
 
-__all__ = ["Generated", "build", "check", "generate"]
+__all__ = ["Generated", "build", "check", "generate", "read_guide"]
 
 
 class Generated(NamedTuple):
@@ -41,6 +42,14 @@ def check(content: Path, cache: Path | None = None) -> Corpus:
     earlier build are taken from it."""
     with _collector_paused():
         return validate(load(content), runner.each(BuildCache.open(cache)))
+
+
+def read_guide(content: Path) -> Guide:
+    """The guide's own settings (guide.yaml), once the content has passed its checks (a build or check ran)."""
+    from builder.load import load_document
+
+    document = load_document(content / "guide.yaml", f"{content.name}/guide.yaml")
+    return Guide.model_validate(document.data)
 
 
 def build(

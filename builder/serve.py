@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from builder.engines import engine as get_engine
 
@@ -67,19 +68,23 @@ def serve(config: Path, dev_addr: str, engine_name: str = "mkdocs", sources: Sou
     signals = _Signals()
     previous = {signum: signal.signal(signum, signals) for signum in STOP_SIGNALS}
     tmp = tempfile.mkdtemp(prefix="builder-serve-")
-    env = {**engine.env(), "TMPDIR": tmp}
+    sources = sources or Sources.default(config)
+    # the hook (MkDocs) rebuilds the guide being served, wherever its folders are
+    env = {**engine.env(), "TMPDIR": tmp, "STORYGUIDE_CONTENT": str(sources.content.resolve())}
+    env["STORYGUIDE_CACHE"] = str(sources.cache.resolve())
     try:
         if engine.name != "mkdocs":
-            _rebuild(sources or Sources.default(config))  # the pages must exist before the server starts
+            _rebuild(sources)  # the pages must exist before the server starts
         # Zensical wants its site folder inside the project: build/preview/, beside the generated Markdown
-        with engine.serve_command(config, dev_addr, config.parent / "build" / "preview") as command:
+        preview = sources.out.parent / "preview"
+        with engine.serve_command(config, dev_addr, preview, _settings(sources)) as command:
             child = subprocess.Popen(command, env=env, process_group=0)
             try:
                 # MkDocs: wait, a signal interrupting the wait (the hook rebuilds: builder/mkdocs_hook.py). Other
                 # engines: the watcher, which a signal stops through `signals.event` (nothing is raised in it).
                 signals.armed = engine.name == "mkdocs"
                 if not signals.received:  # a signal that came while the child was starting is seen here
-                    code = child.wait() if signals.armed else _watch(child, sources or Sources.default(config), signals)
+                    code = child.wait() if signals.armed else _watch(child, sources, signals)
                     signals.armed = False
                     if code is not None:
                         return code
@@ -108,6 +113,18 @@ class Sources:
     def default(cls, config: Path) -> Sources:
         root = config.parent
         return cls(root / "content", root / "build" / "docs", root / "build" / "cache", (root / "theme", config))
+
+
+def _settings(sources: Sources) -> dict[str, Any]:
+    """The guide's own settings for the engine (engines.guide_settings); if guide.yaml cannot be read yet, only
+    where the Markdown is and what to watch (the problems show on the pages once the builder runs)."""
+    from builder.engines import guide_settings
+    from builder.pipeline import read_guide
+
+    try:
+        return guide_settings(read_guide(sources.content), sources.content, sources.out)
+    except Exception:  # any reason the guide cannot be read: the build reports it
+        return {"docs_dir": str(sources.out.resolve()), "watch": [str(sources.content.resolve()), "theme"]}
 
 
 def _watch(child: subprocess.Popen[bytes], sources: Sources, signals: _Signals) -> int | None:

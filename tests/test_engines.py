@@ -37,7 +37,7 @@ def test_both_engines_publish_the_same_pages(zensical_site: Path, guide_site: Pa
 
 
 def test_zensical_leaves_no_config_copy_behind(zensical_site: Path) -> None:
-    assert not list(zensical_site.glob(".*.zensical.yml"))
+    assert not list(zensical_site.glob(".*.site.yml"))
     assert (zensical_site / "mkdocs.yml").read_text(encoding="utf-8").count("hooks:") == 1  # the original, untouched
 
 

@@ -51,3 +51,31 @@ def test_a_missing_file_error_points_to_init(tmp_path: Path) -> None:
     assert "guide/events.yaml:1:1: file is missing: every guide needs it (python -m builder init NEW_FOLDER" in (
         result.stderr
     )
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_guides_in_one_checkout_keep_their_own_folders_and_names(tmp_path: Path) -> None:
+    """The shipped guide (content/) and a second one (tram/): each builds into its own Markdown, cache and site
+    folders, with its own site name from its guide.yaml, and no text of the other."""
+    from .conftest import GUIDE
+
+    project = make_project(tmp_path / "project", GUIDE)
+    assert run_builder(project, "init", "tram").returncode == 0
+    assert run_builder(project, "site").returncode == 0
+    first = _files(project / "site"), _files(project / "build" / "docs")
+    result = run_builder(project, "--content", "tram", "site")
+    assert result.returncode == 0, result.stderr
+    assert "open site-tram/index.html" in result.stderr
+    assert (_files(project / "site"), _files(project / "build" / "docs")) == first  # the first guide untouched
+    assert (project / "build" / "tram" / "docs" / "index.md").is_file() and (
+        project / "build" / "tram" / "cache"
+    ).is_dir()
+    tram = project / "site-tram"
+    assert "<title>The tram line vote</title>" in (tram / "index.html").read_text(encoding="utf-8")
+    leaked = [p for p in tram.rglob("*.html") if "Miami" in p.read_text(encoding="utf-8")]
+    assert leaked == []
+    assert "<title>The Miami talks" in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert not list(project.glob(".*.site.yml"))

@@ -129,7 +129,7 @@ class Server:
         assert list(self.tmp.iterdir()) == [], "a temporary folder was left behind"
         orderly = "Received interrupt, exiting" if self.engine == "zensical" else "Shutting down"
         assert orderly in self.log.read_text(), f"{self.engine} did not shut down in an orderly way"
-        assert not list(self.project.glob(".*.zensical.yml")), "a config copy was left behind"
+        assert not list(self.project.glob(".*.site.yml")), "a config copy was left behind"
         assert self.page("index.html") == ""
 
 
