@@ -129,7 +129,7 @@ def guide_settings(guide: Guide, content: Path, docs: Path) -> dict[str, Any]:
     preview watches."""
     settings: dict[str, Any] = {
         "site_name": guide.published_name,
-        "site_description": guide.description or guide.subtitle or guide.title,
+        "site_description": guide.published_description,
         "docs_dir": str(docs.resolve()),
         "theme": {"language": guide.language},
         "watch": [str(content.resolve()), "theme"],

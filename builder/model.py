@@ -6,6 +6,7 @@ JSON Schema that completes and checks the YAML as it is typed.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -53,6 +54,15 @@ TopicId = Annotated[str, StringConstraints(pattern=TOPIC_SLUG, max_length=120)]
 Term = Annotated[str, StringConstraints(pattern=r"^[^\[\]\\\n]+$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+# Text the theme writes into the page head and header without escaping it (site name, description): plain text only.
+HeadText = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=r'^[^<>"&]+$')]
+
+
+def _head_text(text: str) -> str:
+    """`text` without <, >, " and & (which the theme would write into the page unescaped), spaces collapsed."""
+    return " ".join(re.sub(r'[<>"&]', " ", text).split()) or "Story guide"
+
+
 EdtfDate = Annotated[
     str,
     AfterValidator(_check_edtf),
@@ -84,12 +94,15 @@ class Guide(Content):
     )
     study_tips: list[Line] = Field(default_factory=list, description="How to study with this guide, one tip each.")
     sides: list[Side] = Field(min_length=1, description="The sides actors can belong to.")
-    site_name: Line | None = Field(
-        default=None, description="The published site's name, in the header and the browser tab (default: title)."
-    )
-    description: Line | None = Field(
+    site_name: HeadText | None = Field(
         default=None,
-        description="One sentence on the guide for search engines and link previews (default: the subtitle).",
+        description="The published site's name, in the header and the browser tab (default: the title), as plain "
+        'text without <, >, " or & (the theme writes it into the page as it is).',
+    )
+    description: HeadText | None = Field(
+        default=None,
+        description="One sentence on the guide for search engines and link previews (default: the subtitle), as "
+        'plain text without <, >, " or &.',
     )
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = Field(
         default="en", description="Language of the guide's text, as a code such as 'en' or 'hi' (default: en)."
@@ -100,7 +113,12 @@ class Guide(Content):
 
     @property
     def published_name(self) -> str:
-        return self.site_name or self.title
+        """The site's name: `site_name`, or the title without the characters the theme would not escape."""
+        return self.site_name or _head_text(self.title)
+
+    @property
+    def published_description(self) -> str:
+        return self.description or _head_text(self.subtitle or self.title)
 
 
 class OfficeTerm(Content):

@@ -405,6 +405,8 @@ def _pattern_help(name: str, value: str, pattern: str) -> str:
     if name == "wikidata":
         number = re.search(r"\b[Qq]?(\d+)\s*$", value)
         return "expected a Wikidata id like Q42" + _did_you_mean(f"Q{number[1]}" if number else "")
+    if name in ("site_name", "description") and "<>" in pattern:
+        return 'expected plain text without <, >, " or & (the theme writes it into the page head as it is)'
     if name in ("term", "aliases"):
         return "expected one line of text without [, ] or backslash (it is matched in page text for tooltips)"
     if pattern == TOPIC_SLUG:
