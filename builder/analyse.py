@@ -179,11 +179,6 @@ def status_of(topic: Topic, answers: tuple[Answer, ...]) -> Status:
     return status_within(topic, tally(answers))
 
 
-def status_in(topic: Topic, articles: Sequence[Article]) -> Status:
-    """A topic's status among the given sources, taken as accounts of one meeting."""
-    return status_of(topic, answers_for(topic, articles))
-
-
 def status_within(topic: Topic, counts: Tally) -> Status:
     """A topic's status among sources that describe one meeting (or, for a topic that describes no event, among
     all the sources): `status_from_counts`, except that

@@ -61,14 +61,13 @@ class _Signals:
             raise _Stop
 
 
-def serve(config: Path, dev_addr: str, engine_name: str = "mkdocs", sources: Sources | None = None) -> int:
+def serve(config: Path, dev_addr: str, engine_name: str, sources: Sources) -> int:
     """Serve until the engine exits or a stop signal arrives; the engine's exit code, or 0 once stopped by a
     signal. `sources`: what the builder reads and writes, for an engine that runs no hooks (see the docstring)."""
     engine = get_engine(engine_name)
     signals = _Signals()
     previous = {signum: signal.signal(signum, signals) for signum in STOP_SIGNALS}
     tmp = tempfile.mkdtemp(prefix="builder-serve-")
-    sources = sources or Sources.default(config)
     # the hook (MkDocs) rebuilds the guide being served, wherever its folders are
     env = {**engine.env(), "TMPDIR": tmp, "STORYGUIDE_CONTENT": str(sources.content.resolve())}
     env["STORYGUIDE_CACHE"] = str(sources.cache.resolve())
@@ -108,11 +107,6 @@ class Sources:
     out: Path
     cache: Path
     watched: tuple[Path, ...]
-
-    @classmethod
-    def default(cls, config: Path) -> Sources:
-        root = config.parent
-        return cls(root / "content", root / "build" / "docs", root / "build" / "cache", (root / "theme", config))
 
 
 def _settings(sources: Sources) -> dict[str, Any]:

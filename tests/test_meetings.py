@@ -161,15 +161,16 @@ def test_on_the_frozen_guide_the_dated_reports_are_never_one_meeting() -> None:
 
 
 def test_answers_the_topic_lists_as_compatible_differ_within_a_meeting_rather_than_dispute() -> None:
-    from builder.analyse import status_in
+    from builder.analyse import answers_for, status_of
     from builder.model import Claim
 
     def said(article_id: str, value: str) -> Article:
         return _article(article_id, claims=[Claim(topic="talks.format", value=value, quote="talks")])
 
     articles = [said("a", "Official talks"), said("b", "Official talks with envoys")]
-    assert status_in(FORMAT, articles) == "differ"
-    assert status_in(FORMAT, [said("a", "Official talks"), said("b", "Informal dialogue")]) == "disputed"
+    assert status_of(FORMAT, answers_for(FORMAT, articles)) == "differ"
+    apart = [said("a", "Official talks"), said("b", "Informal dialogue")]
+    assert status_of(FORMAT, answers_for(FORMAT, apart)) == "disputed"
 
 
 def test_export_analysis_through_the_cli(tmp_path: Path) -> None:
