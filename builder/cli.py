@@ -57,9 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     _engine_option(site)
     new = commands.add_parser("new", help="store a new article's text and write a draft summary of it")
     new.add_argument(
-        "path", help="the article as a UTF-8 text file or a saved web page (.html), or - to read standard input"
+        "path",
+        nargs="?",
+        help="the article as a UTF-8 text file or a saved web page (.html), or - to read standard input",
     )
     new.add_argument("--id", help="article id (default: made from the title)")
+    new.add_argument(
+        "--refresh",
+        metavar="ID",
+        help="instead: bring the suggestions in the draft ID up to date with the current actors, topics and "
+        "articles, keeping every line the editor wrote",
+    )
+    new.set_defaults(usage_error=new.error)
     export = commands.add_parser("export", help="export the question bank (Anki, Quizlet, JSON) or the analysis (JSON)")
     export.add_argument("format", choices=EXPORT_FORMATS, help="what to write")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: the format's usual name)")
@@ -153,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             sources = Sources(args.content, args.out, args.cache, (args.config.parent / "theme", args.config))
             return serve(args.config, args.dev_addr, args.engine, sources)
         if args.command == "new":
-            return new_article(args.path, args.id, args.content)
+            return new_command(args)
         if args.command == "export":
             from builder.export import EXPORT_FORMATS as FILE_NAMES
             from builder.export import export_bank
@@ -209,6 +218,30 @@ def main(argv: list[str] | None = None) -> int:
     except (FileExistsError, DraftError, CommandError) as err:
         say(str(err))
         return 1
+
+
+def new_command(args: argparse.Namespace) -> int:
+    """`new TEXT [--id ID]` drafts an article; `new --refresh ID` updates a draft's suggestions."""
+    if args.path is None and args.refresh is None:
+        args.usage_error("give the article's text (a file, or - for standard input), or --refresh ID")
+    if args.path is not None and args.refresh is not None:
+        args.usage_error("give either a text to draft or --refresh ID, not both")
+    if args.refresh is not None and args.id is not None:
+        args.usage_error("--refresh takes the article's id itself: use --refresh ID without --id")
+    if args.refresh is not None:
+        return refresh_article(args.refresh, args.content)
+    return new_article(args.path, args.id, args.content)
+
+
+def refresh_article(article_id: str, content: Path) -> int:
+    """`new --refresh`: rewrite the draft's suggestions, check that the guide still validates, say what changed."""
+    from builder.draft_refresh import refresh_draft
+
+    done = refresh_draft(content, article_id)
+    check(content)
+    for line in done.report():
+        say(line)
+    return 0
 
 
 def new_article(source: str, article_id: str | None, content: Path) -> int:

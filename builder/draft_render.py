@@ -12,7 +12,17 @@ from builder.draft_claims import ClaimStub
 from builder.draft_dates import DatePhrase
 from builder.draft_names import Candidate, Mention
 
-__all__ = ["DraftPlan", "PageMeta", "Warning_", "render_draft"]
+__all__ = [
+    "BLOCKS",
+    "DraftPlan",
+    "PageMeta",
+    "Warning_",
+    "end_marker",
+    "is_suggestion",
+    "render_draft",
+    "start_marker",
+    "suggestions",
+]
 
 
 @dataclass(frozen=True)
@@ -67,7 +77,9 @@ def q(text: str) -> str:
 
 
 def render_draft(plan: DraftPlan, today: datetime.date) -> str:
-    """The draft YAML: valid as it stands, with every guess marked for review."""
+    """The draft YAML: valid as it stands, with every guess marked for review. The builder's suggestions are
+    comments in marked blocks (BLOCKS), which `new --refresh` rewrites; everything else is the editor's."""
+    blocks = suggestions(plan)
 
     def out() -> Iterator[str]:
         yield "# yaml-language-server: $schema=../../builder/schema/article.schema.json"
@@ -83,15 +95,67 @@ def render_draft(plan: DraftPlan, today: datetime.date) -> str:
         yield 'summary: "DRAFT: two to four sentences on what this source says."'
         yield 'key_points: ["DRAFT: the source\'s main points, one line each."]'
         yield from _warnings_block(plan)
-        yield from _events_block(plan)
+        yield "events: []"
+        yield from marked("date", plan.article_id, blocks["date"])
         yield "claims: []"
-        yield from _claims_block(plan)
-        yield from _actors_block(plan)
-        if plan.quotes:
-            yield "# Quoted phrases in the text (candidates for quotes):"
-            yield from (f"#   {q(text)}" for text in plan.quotes[:30])
+        yield from marked("claim", plan.article_id, blocks["claim"])
+        yield from _actors_yaml(plan)
+        yield from marked("actor", plan.article_id, blocks["actor"])
+        yield from marked("quote", plan.article_id, blocks["quote"])
 
     return "\n".join(out()) + "\n"
+
+
+def start_marker(block: str, article_id: str) -> str:
+    return f"# -- {block} suggestions (python -m builder new --refresh {article_id} rewrites this block) --"
+
+
+def end_marker(block: str) -> str:
+    return f"# -- end of {block} suggestions --"
+
+
+def marked(block: str, article_id: str, lines: list[str]) -> Iterator[str]:
+    """A block of suggestions between its marker lines."""
+    yield start_marker(block, article_id)
+    yield from lines
+    yield end_marker(block)
+
+
+def suggestions(
+    plan: DraftPlan, listed: frozenset[str] | None = None, claimed: frozenset[str] = frozenset()
+) -> dict[str, list[str]]:
+    """The inside of each block of suggestions, by block name. `listed`: the actors the article's actors: already
+    lists (by default every known actor the text names, as `new` writes them all); `claimed`: the topics its
+    claims: already answer. Neither is suggested again."""
+    listed = frozenset(m.actor.id for m in plan.mentions) if listed is None else listed
+    return {
+        "date": list(_dates(plan)),
+        "claim": list(_claims(plan, [s for s in plan.stubs if s.topic.id not in claimed])),
+        "actor": list(_names(plan, [m for m in plan.mentions if m.actor.id not in listed])),
+        "quote": list(_quotes(plan)),
+    }
+
+
+BLOCKS = ("date", "claim", "actor", "quote")
+DATES = "# Date phrases found (suggested EDTF values: REVIEW each; add events with ids from events.yaml):"
+LINKED = "# Topics other sources claim when they name the same people as this text:"
+STUBS = (
+    "# Claim stubs, best-fitting sentences first. Uncomment the ones the article answers and trim the quote.",
+    "# For value:, reuse another source's wording exactly when this source gives the same answer (identical",
+    "# wording is what counts as agreeing); write a new value only for a different answer.",
+)
+TO_ADD = "# Known actors the text names, not under actors: yet (uncomment the ones to add; `actors: []` -> `actors:`):"
+PEOPLE = "# People named who match no known actor (add the ones that matter to actors.yaml):"
+OTHERS = "# Other names that match no known actor (organisations, places, works):"
+QUOTES = "# Quoted phrases in the text (candidates for quotes):"
+# The lines of a block that are the builder's: these headings, and items, which start "#   ". Any other line in a
+# block (YAML, an indented comment, a comment of the editor's own) is the editor's, and refresh keeps it.
+HEADINGS = frozenset((DATES, "# events:", LINKED, *STUBS, TO_ADD, PEOPLE, OTHERS, QUOTES))
+
+
+def is_suggestion(line: str) -> bool:
+    """A line of a marked block that the builder wrote, and refresh may rewrite."""
+    return line.startswith("#   ") or line.rstrip() in HEADINGS
 
 
 def _header(plan: DraftPlan) -> Iterator[str]:
@@ -123,11 +187,10 @@ def _warnings_block(plan: DraftPlan) -> Iterator[str]:
         yield from (f"#   {w.message}" for w in furniture)
 
 
-def _events_block(plan: DraftPlan) -> Iterator[str]:
-    yield "events: []"
+def _dates(plan: DraftPlan) -> Iterator[str]:
     if not plan.date_phrases:
         return
-    yield "# Date phrases found (suggested EDTF values: REVIEW each; add events with ids from events.yaml):"
+    yield DATES
     for found in plan.date_phrases:
         suggestion = q(found.value) if found.value else "null"
         line = f"#   line {found.line}: {q(found.phrase)} -> date: {suggestion}"
@@ -145,17 +208,15 @@ def _events_block(plan: DraftPlan) -> Iterator[str]:
     yield '#     quote: "..."'
 
 
-def _claims_block(plan: DraftPlan) -> Iterator[str]:
-    if not plan.stubs:
+def _claims(plan: DraftPlan, stubs: list[ClaimStub]) -> Iterator[str]:
+    if not stubs:
         return
-    linked = [(s.topic.id, s.named) for s in plan.stubs if s.named]
+    linked = [(s.topic.id, s.named) for s in stubs if s.named]
     if linked:
-        yield "# Topics other sources claim when they name the same people as this text:"
+        yield LINKED
         yield from (f"#   {tid}: {', '.join(named)}" for tid, named in linked)
-    yield "# Claim stubs, best-fitting sentences first. Uncomment the ones the article answers and trim the quote."
-    yield "# For value:, reuse another source's wording exactly when this source gives the same answer (identical"
-    yield "# wording is what counts as agreeing); write a new value only for a different answer."
-    for stub in plan.stubs:
+    yield from STUBS
+    for stub in stubs:
         yield f"#   - topic: {stub.topic.id}  # {stub.topic.question}"
         if stub.answers:
             yield "#     # answers other sources give (value: sources):"
@@ -174,27 +235,44 @@ def _claims_block(plan: DraftPlan) -> Iterator[str]:
             yield '#     quote: "..."'
 
 
-def _actors_block(plan: DraftPlan) -> Iterator[str]:
+def _actors_yaml(plan: DraftPlan) -> Iterator[str]:
     if not plan.mentions:
         yield "actors: []  # no known actor is named: add actors.yaml entries for the candidates below"
     else:
         yield "actors:"
-        for mention in plan.mentions:
-            yield f"  - actor: {mention.actor.id}"
-            if mention.spelled:
-                yield f"    # REVIEW: the text spells it {q(mention.spelled)}, close to {q(mention.actor.name)}"
-            if mention.title:
-                yield f"    role: {q(mention.title)}  # REVIEW: the title the text gives them (line {mention.line})"
-            else:
-                yield '    role: "Named in the text (REVIEW: say what role this source gives them)"'
-            yield f"    quotes: [{q(mention.sentence)}]"
+        yield from (line[2:] for line in _actor_entries(plan.mentions))
+
+
+def _actor_entries(mentions: list[Mention]) -> Iterator[str]:
+    """The actors: entries of known actors the text names, commented out ("# " before each line)."""
+    for mention in mentions:
+        yield f"#   - actor: {mention.actor.id}"
+        if mention.spelled:
+            yield f"#     # REVIEW: the text spells it {q(mention.spelled)}, close to {q(mention.actor.name)}"
+        if mention.title:
+            yield f"#     role: {q(mention.title)}  # REVIEW: the title the text gives them (line {mention.line})"
+        else:
+            yield '#     role: "Named in the text (REVIEW: say what role this source gives them)"'
+        yield f"#     quotes: [{q(mention.sentence)}]"
+
+
+def _names(plan: DraftPlan, to_add: list[Mention]) -> Iterator[str]:
+    if to_add:
+        yield TO_ADD
+        yield from _actor_entries(to_add)
     people = [c for c in plan.candidates if c.person]
     others = [c for c in plan.candidates if not c.person]
     if people:
-        yield "# People named who match no known actor (add the ones that matter to actors.yaml):"
+        yield PEOPLE
         for person in people:
             title = f"; title in the text: {q(person.title)}" if person.title else ""
             yield f"#   {person.name}  (line {person.line}, named {person.mentions}x{title})"
     if others:
-        yield "# Other names that match no known actor (organisations, places, works):"
+        yield OTHERS
         yield from (f"#   {c.name}  (line {c.line}, named {c.mentions}x)" for c in others)
+
+
+def _quotes(plan: DraftPlan) -> Iterator[str]:
+    if plan.quotes:
+        yield QUOTES
+        yield from (f"#   {q(text)}" for text in plan.quotes[:30])

@@ -341,3 +341,18 @@ def test_refuses_an_id_whose_page_another_page_has(mini_content: Path, capsys: p
     assert code == 1 and "Traceback" not in err
     assert "the id 'index' would make the page sources/index.md, the list of sources: give another with --id" in err
     assert files(mini_content) == before
+
+
+def test_the_suggestions_are_marked_blocks_of_comments(mini: Corpus) -> None:
+    """`new --refresh` rewrites what lies between these marker lines; each block follows the YAML it is about."""
+    lines = render_draft(plan_of("titles.txt", mini), TODAY).splitlines()
+    refresh = "(python -m builder new --refresh envoys-meet-at-the-lake rewrites this block)"
+    starts = [lines.index(f"# -- {block} suggestions {refresh} --") for block in ("date", "claim", "actor", "quote")]
+    ends = [lines.index(f"# -- end of {block} suggestions --") for block in ("date", "claim", "actor", "quote")]
+    assert lines.index("events: []") + 1 == starts[0] and ends[0] + 1 == lines.index("claims: []") == starts[1] - 1
+    assert ends[1] + 1 == lines.index("actors:") < starts[2] and ends[2] + 1 == starts[3] and ends[3] == len(lines) - 1
+    assert all(line.startswith("#") for start, end in zip(starts, ends, strict=True) for line in lines[start:end])
+    assert lines[starts[2] + 1 : ends[2]] == [
+        "# People named who match no known actor (add the ones that matter to actors.yaml):",
+        '#   Tulsi Gabbard  (line 3, named 1x; title in the text: "Director of National Intelligence")',
+    ]
