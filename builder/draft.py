@@ -16,9 +16,10 @@ from pathlib import Path
 
 from builder.boilerplate import Page, read_page_text, sentences
 from builder.draft_claims import claim_stubs
-from builder.draft_dates import DATE_PHRASES, date_phrases, edtf
+from builder.draft_dates import DATE_PHRASES, DatePhrase, date_phrases, edtf
 from builder.draft_names import Candidate, Mention, find_names
-from builder.draft_render import DraftPlan, PageMeta, Warning_, render_draft
+from builder.draft_render import DraftPlan, KnownEvent, PageMeta, Warning_, render_draft
+from builder.model import Article, Event
 from builder.problems import DraftError
 from builder.validate import Corpus
 
@@ -83,6 +84,7 @@ def plan_draft(text: str, corpus: Corpus, article_id: str | None, meta: PageMeta
     others = [a for a in corpus.articles if a.id != chosen_id]
     author, author_note = _author(page, meta)
     labels = {" ".join(a.label.casefold().split()) for a in others}
+    found_dates = date_phrases(body, published)
     return DraftPlan(
         article_id=chosen_id,
         raw_name=f"raw/{chosen_id}.txt",
@@ -96,13 +98,32 @@ def plan_draft(text: str, corpus: Corpus, article_id: str | None, meta: PageMeta
         author_note=author_note,
         outlet=meta.sitename,
         url=meta.url if meta.url and re.fullmatch(r"https?://\S+", meta.url) else None,
-        date_phrases=date_phrases(body, published),
+        date_phrases=found_dates,
+        known_events=_known_events(found_dates, corpus.events, others),
         mentions=mentions,
         candidates=candidates,
         quotes=list(dict.fromkeys(m.group(1).strip() for line in body for m in QUOTED.finditer(line.text))),
         stubs=claim_stubs(body, corpus.topics, others, _names_for_topics(mentions, candidates)),
         warnings=[*_damage(text), *_furniture(page)],
     )
+
+
+def _known_events(phrases: list[DatePhrase], events: tuple[Event, ...], others: list[Article]) -> list[KnownEvent]:
+    """The events other sources date as this text does: the same EDTF value, or the same words."""
+    titles = {e.id: e.title for e in events}
+    found = []
+    for phrase in phrases:
+        sources: dict[str, list[str]] = {}
+        for article in others:
+            for told in article.events:
+                same_words = (told.date_text or "").casefold() == phrase.phrase.casefold()
+                if same_words or (phrase.value is not None and told.date == phrase.value):
+                    sources.setdefault(told.event, []).append(article.id)
+        for event, ids in sources.items():
+            found.append(
+                KnownEvent(phrase.phrase, phrase.value, event, titles.get(event, event), tuple(dict.fromkeys(ids)))
+            )
+    return found
 
 
 def _title(page: Page, meta: PageMeta) -> tuple[str, str]:

@@ -97,7 +97,8 @@ def refresh_draft(content: Path, article_id: str) -> Refreshed:
     plan = plan_draft(corpus.raw[article_id], corpus, article_id, PageMeta(date=article.published))
     listed = frozenset(m.actor for m in article.actors)
     claimed = frozenset(c.topic for c in article.claims)
-    fresh = suggestions(plan, listed, claimed)
+    reported = frozenset(e.event for e in article.events)
+    fresh = suggestions(plan, listed, claimed, reported)
     newline = "\r\n" if "\r\n" in text else "\n"
     done = Refreshed(
         path=path,

@@ -15,6 +15,7 @@ from builder.draft_names import Candidate, Mention
 __all__ = [
     "BLOCKS",
     "DraftPlan",
+    "KnownEvent",
     "PageMeta",
     "Warning_",
     "end_marker",
@@ -47,6 +48,17 @@ class PageMeta:
 
 
 @dataclass(frozen=True)
+class KnownEvent:
+    """An event of events.yaml that other sources date as one of this text's date phrases."""
+
+    phrase: str
+    value: str | None
+    event: str
+    title: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class DraftPlan:
     """Everything the draft will hold, decided before anything is written."""
 
@@ -64,6 +76,7 @@ class DraftPlan:
     url: str | None = None
     page_name: str | None = None  # raw/<id>.html when the input was a saved web page
     date_phrases: list[DatePhrase] = field(default_factory=list)
+    known_events: list[KnownEvent] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
@@ -122,14 +135,17 @@ def marked(block: str, article_id: str, lines: list[str]) -> Iterator[str]:
 
 
 def suggestions(
-    plan: DraftPlan, listed: frozenset[str] | None = None, claimed: frozenset[str] = frozenset()
+    plan: DraftPlan,
+    listed: frozenset[str] | None = None,
+    claimed: frozenset[str] = frozenset(),
+    reported: frozenset[str] = frozenset(),
 ) -> dict[str, list[str]]:
     """The inside of each block of suggestions, by block name. `listed`: the actors the article's actors: already
     lists (by default every known actor the text names, as `new` writes them all); `claimed`: the topics its
-    claims: already answer. Neither is suggested again."""
+    claims: already answer; `reported`: the events its events: already report. None is suggested again."""
     listed = frozenset(m.actor.id for m in plan.mentions) if listed is None else listed
     return {
-        "date": list(_dates(plan)),
+        "date": list(_dates(plan, [e for e in plan.known_events if e.event not in reported])),
         "claim": list(_claims(plan, [s for s in plan.stubs if s.topic.id not in claimed])),
         "actor": list(_names(plan, [m for m in plan.mentions if m.actor.id not in listed])),
         "quote": list(_quotes(plan)),
@@ -138,6 +154,7 @@ def suggestions(
 
 BLOCKS = ("date", "claim", "actor", "quote")
 DATES = "# Date phrases found (suggested EDTF values: REVIEW each; add events with ids from events.yaml):"
+EVENTS = "# Events that other sources date the same way (date phrase: event (title): sources):"
 LINKED = "# Topics other sources claim when they name the same people as this text:"
 STUBS = (
     "# Claim stubs, best-fitting sentences first. Uncomment the ones the article answers and trim the quote.",
@@ -150,7 +167,7 @@ OTHERS = "# Other names that match no known actor (organisations, places, works)
 QUOTES = "# Quoted phrases in the text (candidates for quotes):"
 # The lines of a block that are the builder's: these headings, and items, which start "#   ". Any other line in a
 # block (YAML, an indented comment, a comment of the editor's own) is the editor's, and refresh keeps it.
-HEADINGS = frozenset((DATES, "# events:", LINKED, *STUBS, TO_ADD, PEOPLE, OTHERS, QUOTES))
+HEADINGS = frozenset((DATES, EVENTS, "# events:", LINKED, *STUBS, TO_ADD, PEOPLE, OTHERS, QUOTES))
 
 
 def is_suggestion(line: str) -> bool:
@@ -187,7 +204,7 @@ def _warnings_block(plan: DraftPlan) -> Iterator[str]:
         yield from (f"#   {w.message}" for w in furniture)
 
 
-def _dates(plan: DraftPlan) -> Iterator[str]:
+def _dates(plan: DraftPlan, events: list[KnownEvent]) -> Iterator[str]:
     if not plan.date_phrases:
         return
     yield DATES
@@ -199,11 +216,16 @@ def _dates(plan: DraftPlan) -> Iterator[str]:
         elif not found.value:
             line += "  # no exact date: keep null"
         yield line
-    first = plan.date_phrases[0]
+    if events:
+        yield EVENTS
+        for known in events:
+            yield f"#   {q(known.phrase)}: {known.event} ({q(known.title)}): {', '.join(known.articles)}"
+    first = events[0] if events else None
+    phrase = (first.phrase, first.value) if first else (plan.date_phrases[0].phrase, plan.date_phrases[0].value)
     yield "# events:"
-    yield "#   - event: EVENT-ID"
-    yield f"#     date: {q(first.value) if first.value else 'null'}"
-    yield f"#     date_text: {q(first.phrase)}"
+    yield f"#   - event: {first.event if first else 'EVENT-ID'}"
+    yield f"#     date: {q(phrase[1]) if phrase[1] else 'null'}"
+    yield f"#     date_text: {q(phrase[0])}"
     yield '#     title: "..."'
     yield '#     quote: "..."'
 

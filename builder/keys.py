@@ -29,10 +29,10 @@ def digest(*parts: bytes | str) -> str:
 
 @cache
 def code_version() -> str:
-    """Digest of the builder's own source and templates, the Python version and the libraries' versions."""
+    """Digest of the builder's code, templates and exam presets, the Python version and the libraries' versions."""
     package = Path(__file__).parent
     parts: list[bytes | str] = [sys.version]
-    for path in sorted([*package.glob("*.py"), *package.glob("templates/*.j2")]):
+    for path in sorted([*package.glob("*.py"), *package.glob("templates/*.j2"), *package.glob("exams/*.yaml")]):
         parts += [path.name, path.read_bytes()]
     versions = library_versions(LIBRARIES)
     parts += [f"{name}={versions[name] or 'none'}" for name in LIBRARIES]

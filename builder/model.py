@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from builder import dates
 
@@ -22,13 +22,16 @@ __all__ = [
     "EdtfDate",
     "Event",
     "EventReport",
+    "ExamProfile",
+    "ExamSettings",
     "GlossaryTerm",
     "Guide",
-    "MainsPrompt",
     "Quiz",
     "QuizQuestion",
     "Side",
     "Topic",
+    "WrittenPractice",
+    "WrittenPrompt",
 ]
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -83,6 +86,143 @@ class Side(Content):
     label: Line = Field(description="Name shown to readers, for example 'Russia'.")
 
 
+THEMES = ("sources", "timeline", "actors", "terms", "formats")
+Theme = Literal["sources", "timeline", "actors", "terms", "formats"]
+QuestionFormat = Literal["mcq", "statements", "how-many", "pairs", "assertion-reason"]
+# What an exam profile may offer: the authored formats, and "order" (a sequence of numbered events, generated).
+OfferedFormat = Literal["mcq", "statements", "how-many", "pairs", "assertion-reason", "order"]
+PRESETS = ("upsc", "plain")  # exam profiles shipped in builder/exams/<name>.yaml
+Preset = Literal["upsc", "plain"]
+Marks = Annotated[float, Field(ge=-100, le=100)]
+
+
+def _with_mcq(formats: list[str]) -> list[str]:
+    if "mcq" not in formats:
+        raise ValueError("must include mcq: most generated questions are single-answer questions")
+    return formats
+
+
+Formats = Annotated[list[OfferedFormat], Field(min_length=1), AfterValidator(_with_mcq)]
+
+
+class Marking(Content):
+    """How a mock test is marked."""
+
+    right: Annotated[float, Field(gt=0, le=100)] = Field(description="Marks for a right answer, such as 2.")
+    wrong: Annotated[float, Field(ge=-100, le=0)] = Field(
+        description="Marks for a wrong answer: 0, or a negative number for a penalty, such as -0.66."
+    )
+    blank: Marks = Field(default=0, description="Marks for a question left blank (default 0).")
+    name: Line | None = Field(
+        default=None, description="The exam or paper whose marking this is, as in 'marked as in NAME' (none: 'marked')."
+    )
+
+    @model_validator(mode="after")
+    def _blank_between(self) -> Marking:
+        if not self.wrong <= self.blank < self.right:
+            raise ValueError(
+                f"a blank ({self.blank}) must score less than a right answer ({self.right}) and no less than a wrong "
+                f"one ({self.wrong})"
+            )
+        return self
+
+
+class MockSettings(Content):
+    """The mock test: how long it is and how much time it gives."""
+
+    questions: Annotated[int, Field(ge=5, le=200)] = Field(
+        description="Questions in one attempt (fewer when the bank is smaller)."
+    )
+    minutes_per_question: Annotated[float, Field(gt=0, le=10)] = Field(
+        description="Time allowed per question, in minutes: the test's duration is this times its length."
+    )
+
+
+class SetNames(Content):
+    """The titles of the practice sets."""
+
+    sources: Line = Field(description="Questions on what a named source says, where sources differ.")
+    timeline: Line = Field(description="Questions on the order and dates of events.")
+    actors: Line = Field(description="Questions on the actors and their roles.")
+    terms: Line = Field(description="Questions on the glossary's terms.")
+    formats: Line = Field(description="Questions in the exam's own formats (statements, pairs, how many...).")
+
+
+class WrittenPractice(Content):
+    """Written-answer practice: prompts with a word limit, a timer, key points and a model outline."""
+
+    title: Line = Field(description="Title of the page and its link, for example 'Written answers'.")
+    intro: Text = Field(description="The page's first sentence, for example 'Questions in the style of ...'.")
+    papers: list[Line] = Field(
+        default_factory=list, description="Papers a prompt may name (`paper:` in quiz.yaml); empty: none."
+    )
+    marks: list[Annotated[int, Field(ge=1, le=1000)]] = Field(
+        min_length=1, description="Marks a prompt may carry (`marks:` in quiz.yaml)."
+    )
+    max_words: Annotated[int, Field(ge=50, le=5000)] = Field(description="The longest word limit a prompt may set.")
+    words_per_minute: Annotated[float, Field(gt=0, le=100)] = Field(
+        description="The exam's writing pace: a prompt's time is its word limit divided by this."
+    )
+    directives: dict[Line, Line] = Field(
+        min_length=1,
+        description="The directive words a prompt may open with, each with what it asks the answer to do.",
+    )
+
+
+class ExamProfile(Content):
+    """How a guide's quiz is run: a preset (builder/exams/<name>.yaml), with the guide's own settings on top."""
+
+    name: Line = Field(description="The exam or the kind of quiz, as the quiz pages name it.")
+    practise_for: Line | None = Field(
+        default=None,
+        description="What the quiz prepares for, as in 'Practise for WHAT with questions on the story' (none: "
+        "'Practise with questions ...').",
+    )
+    marking: Marking = Field(description="How the mock test is marked.")
+    mock: MockSettings = Field(description="The mock test's length and time.")
+    formats: Formats = Field(
+        description="Question formats offered: mcq always, and any of statements, how-many, pairs, "
+        "assertion-reason, order. Generated questions of other formats are left out; authored ones are refused.",
+    )
+    sets: SetNames = Field(description="The titles of the practice sets.")
+    written: WrittenPractice | None = Field(
+        default=None, description="Written-answer practice, or null for none (then quiz.yaml has no `written`)."
+    )
+
+
+class ExamSettings(Content):
+    """`exam:` in guide.yaml: a preset, and any of its parts replaced (each part as a whole)."""
+
+    preset: Preset = Field(
+        default="plain",
+        description="The profile to start from: one of the presets in builder/exams/ ('upsc' or 'plain'; the README "
+        "lists what each sets).",
+    )
+    name: Line | None = Field(default=None, description="Replaces the preset's name.")
+    practise_for: Line | None = Field(default=None, description="Replaces what the quiz prepares for.")
+    marking: Marking | None = Field(default=None, description="Replaces the preset's marking.")
+    mock: MockSettings | None = Field(default=None, description="Replaces the mock test's length and time.")
+    formats: Formats | None = Field(default=None, description="Replaces the formats offered.")
+    sets: SetNames | None = Field(default=None, description="Replaces the practice sets' titles.")
+    written: WrittenPractice | None = Field(
+        default=None, description="Replaces written-answer practice; null switches it off."
+    )
+
+    @property
+    def profile(self) -> ExamProfile:
+        """The preset with the parts this setting gives laid over it, checked as a whole."""
+        from builder.exams import preset
+
+        base = preset(self.preset).model_dump()
+        base.update({name: self.model_dump()[name] for name in self.model_fields_set if name != "preset"})
+        return ExamProfile.model_validate(base)
+
+
+def _preset_name(value: object) -> object:
+    """`exam: upsc` is short for `exam: {preset: upsc}`."""
+    return {"preset": value} if isinstance(value, str) else value
+
+
 class Guide(Content):
     """`content/guide.yaml`: the guide as a whole."""
 
@@ -110,6 +250,15 @@ class Guide(Content):
     site_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
         default=None, description="Address the site will be published at, if known (for the sitemap)."
     )
+    exam: Annotated[ExamSettings, BeforeValidator(_preset_name, json_schema_input_type=Preset | ExamSettings)] = Field(
+        default_factory=ExamSettings,
+        description="How the quiz is run: a preset name ('upsc' or 'plain'), or `preset:` with any of its parts "
+        "replaced (marking, mock, formats, sets, written, name, practise_for). Default: plain.",
+    )
+
+    @property
+    def exam_profile(self) -> ExamProfile:
+        return self.exam.profile
 
     @property
     def published_name(self) -> str:
@@ -325,9 +474,6 @@ class Article(Content):
         return self.short_title or self.title
 
 
-THEMES = ("sources", "timeline", "actors", "terms", "prelims")
-Theme = Literal["sources", "timeline", "actors", "terms", "prelims"]
-QuestionFormat = Literal["mcq", "statements", "how-many", "pairs", "assertion-reason"]
 LETTERS = "abcde"
 
 
@@ -348,7 +494,7 @@ class BackgroundFact(Content):
 
 
 class QuizQuestion(Content):
-    """A question written by the author, in one of the UPSC prelims formats."""
+    """A question written by the author, in one of the formats its exam profile offers."""
 
     id: Slug = Field(description="Stable id; saved progress is keyed by it, so never reuse one.")
     theme: Theme = Field(description="Practice set the question belongs to.")
@@ -373,25 +519,22 @@ class QuizQuestion(Content):
     )
 
 
-class MainsPrompt(Content):
-    """A UPSC Mains practice question with a checklist and a model outline."""
+class WrittenPrompt(Content):
+    """A written-answer practice question with a checklist and a model outline (see the exam profile's `written`)."""
 
     id: Slug = Field(description="Stable id.")
-    paper: Literal["GS-I", "GS-II", "GS-III", "GS-IV", "Essay"] = Field(default="GS-II", description="Paper.")
-    directive: Literal[
-        "Analyse",
-        "Critically analyse",
-        "Critically examine",
-        "Comment",
-        "Discuss",
-        "Elucidate",
-        "Evaluate",
-        "Examine",
-        "Explain",
-    ] = Field(description="The directive word, which decides what the answer must do.")
+    paper: Line | None = Field(
+        default=None, description="The paper it belongs to, one of the exam profile's `written.papers` (if any)."
+    )
+    directive: Line = Field(
+        description="The directive word, which decides what the answer must do: one of the exam profile's "
+        "`written.directives`, for example 'Analyse'."
+    )
     question: Text = Field(description="The question as it would appear in the paper.")
-    marks: Literal[10, 15, 20] = Field(description="Marks: 10 (150 words) or 15 (250 words) in GS papers.")
-    words: Annotated[int, Field(ge=50, le=1500)] = Field(description="Word limit.")
+    marks: Annotated[int, Field(ge=1, le=1000)] = Field(description="Marks: one of the exam profile's `written.marks`.")
+    words: Annotated[int, Field(ge=50, le=5000)] = Field(
+        description="Word limit, at most the exam profile's `written.max_words`."
+    )
     key_points: list[Line] = Field(min_length=2, description="What a good answer covers, as a checklist.")
     outline: list[Line] = Field(min_length=2, description="A model outline: introduction, body points, conclusion.")
     sources: list[Slug] = Field(default_factory=list, description="Ids of the articles to read for it.")
@@ -399,7 +542,9 @@ class MainsPrompt(Content):
 
 
 class Quiz(Content):
-    """`content/quiz.yaml`: authored prelims questions and mains prompts (generated questions come on top)."""
+    """`content/quiz.yaml`: authored questions and written-answer prompts (generated questions come on top)."""
 
-    questions: list[QuizQuestion] = Field(default_factory=list, description="Authored prelims questions.")
-    mains: list[MainsPrompt] = Field(default_factory=list, description="Mains practice prompts.")
+    questions: list[QuizQuestion] = Field(default_factory=list, description="Authored questions.")
+    written: list[WrittenPrompt] = Field(
+        default_factory=list, description="Written-answer prompts (when the exam profile has written practice)."
+    )

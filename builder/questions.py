@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from builder.analyse import Analysis, TimelineEntry, TopicFinding, arrival, reviewed, same_value
-from builder.model import LETTERS, Actor, Article, Claim, Theme, Topic
+from builder.model import LETTERS, THEMES, Actor, Article, Claim, OfferedFormat, Theme, Topic
 from builder.quotes import normalise
 from builder.validate import Corpus
 
-__all__ = ["THEME_TITLES", "Citation", "Question", "build_bank", "candidates", "check_bank", "mock_test"]
+__all__ = ["GENERATED_FORMATS", "Citation", "Question", "build_bank", "candidates", "check_bank", "mock_test"]
 
 Kind = Literal[
     "authored", "according-to", "which-source", "order", "role", "actor", "term", "statements", "how-many", "pairs"
@@ -29,19 +29,15 @@ Kind = Literal[
 ATTRIBUTION_KINDS = frozenset({"according-to", "which-source", "role", "statements", "how-many", "pairs"})
 ATTRIBUTION_SHARE = 0.2
 MOCK_ATTRIBUTION_SHARE = 0.1
-THEME_TITLES: dict[Theme, str] = {
-    "sources": "Who said what",
-    "timeline": "Timeline",
-    "actors": "Actors and roles",
-    "terms": "Terms",
-    "prelims": "UPSC prelims formats",
-}
+# The format of each generated kind that is not a single-answer question: the exam profile may not offer it.
+GENERATED_FORMATS: dict[str, OfferedFormat] = {
+    "statements": "statements", "how-many": "how-many", "pairs": "pairs", "order": "order"
+}  # fmt: skip
 NOT_STATED = "Not stated in this source"
 _REFERRING = re.compile(  # an option that names or counts the statements, or refers to other options
     r"^(both|neither|none|all|only)\b|\babove\b|\([a-e]\)|^[\d\s,\u2013-]+(and \d+)?( only)?$", re.IGNORECASE
 )
-ORDER_SEPARATOR = "\u2013"  # an en dash between numbers, as UPSC papers print an order
-MOCK_SIZE = 25
+ORDER_SEPARATOR = "\u2013"  # an en dash between numbers, as exam papers print an order
 # Generated questions ask about facts, not about every source that repeats them: beyond these caps more sources
 # add questions that test the same fact again, and a guide of 1000 articles would get a bank of 14,000 questions
 # (most of them "according to source #734 ..."). The caps go to the sources that arrived first (by `added`, then
@@ -64,7 +60,7 @@ class Citation:
 
 @dataclass(frozen=True)
 class Question:
-    """One prelims question with exactly one correct option."""
+    """One question with exactly one correct option."""
 
     id: str
     theme: Theme
@@ -238,7 +234,7 @@ def _orderable(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
 
 
 def ordering(entries: Sequence[TimelineEntry]) -> Iterator[Question]:
-    """Chronological order of three events, UPSC style: options are sequences of statement numbers."""
+    """Chronological order of three events, as exam papers ask it: options are sequences of statement numbers."""
     dated = _orderable(entries)
     for window in (dated[i : i + 3] for i in range(len(dated) - 2)):
         qid = "order." + ".".join(e.event.id for e in window)
@@ -359,7 +355,7 @@ def _echoing(seed: str, name: str, key: str, others: Sequence[str]) -> list[str]
     return (chosen + [o for o in pool if o not in chosen])[:3]
 
 
-# --- UPSC statement formats -----------------------------------------------------------------------------
+# --- Statement formats ---------------------------------------------------------------------------------
 
 
 def _statement_facts(finding: TopicFinding, seed: str) -> list[tuple[str, bool, Citation]]:
@@ -408,10 +404,10 @@ def statements(found: Iterable[TopicFinding]) -> Iterator[Question]:
             if len(facts) > 2
             else [s for s in _subsets(2) if s != correct]
         )
-        # Two statements: UPSC's fixed order (a) 1 only (b) 2 only (c) Both (d) Neither.
+        # Two statements: the usual fixed order (a) 1 only (b) 2 only (c) Both (d) Neither.
         choices = [(1,), (2,), (1, 2), ()] if len(facts) == 2 else sorted([correct, *others], key=lambda s: (len(s), s))
         yield Question(
-            qid, "prelims", "statements", "Consider the following statements:", tuple(f for f, _, _ in facts),
+            qid, "formats", "statements", "Consider the following statements:", tuple(f for f, _, _ in facts),
             "Which of the statements given above is/are correct?",
             tuple(_subset_label(c, len(facts)) for c in choices), choices.index(correct),
             _statement_explanation(facts), tuple(c for _, _, c in facts),
@@ -427,7 +423,7 @@ def how_many(found: Iterable[TopicFinding]) -> Iterator[Question]:
             continue
         count = sum(ok for _, ok, _ in facts)
         yield Question(
-            qid, "prelims", "how-many", "Consider the following statements:", tuple(f for f, _, _ in facts),
+            qid, "formats", "how-many", "Consider the following statements:", tuple(f for f, _, _ in facts),
             "How many of the statements given above are correct?",
             ("Only one", "Only two", "All three", "None"), count - 1,
             _statement_explanation(facts), tuple(c for _, _, c in facts),
@@ -461,7 +457,7 @@ def pairs(corpus: Corpus, found: Sequence[TopicFinding]) -> Iterator[Question]:
             f"pair {i} is {'correctly' if ok else 'not correctly'} matched" for i, (_, ok, _) in enumerate(rows, 1)
         )
         yield Question(
-            qid, "prelims", "pairs", f"Consider the following pairs (topic : what the {article.label} says):",
+            qid, "formats", "pairs", f"Consider the following pairs (topic : what the {article.label} says):",
             tuple(r for r, _, _ in rows), "How many of the pairs given above are correctly matched?",
             ("Only one", "Only two", "All three", "None"), count - 1, f"In the {article.label}, {verdicts}.",
             tuple(c for _, _, c in rows),
@@ -492,13 +488,14 @@ def authored(corpus: Corpus) -> Iterator[Question]:
 
 
 def build_bank(corpus: Corpus, analysis: Analysis) -> tuple[Question, ...]:
-    """The bank: the candidates without duplicates or questions on damaged text, attribution questions kept to
-    ATTRIBUTION_SHARE of it (_within_share); checked to have one key each."""
+    """The bank: the candidates in the formats the exam profile offers, without duplicates or questions on damaged
+    text, attribution questions kept to ATTRIBUTION_SHARE of it (_within_share); checked to have one key each."""
     seen: set[tuple[str, ...]] = set()
     kept = []
+    offered = set(corpus.exam.formats)
     for q in candidates(corpus, analysis):
         shown = (same_value(q.stem), *map(same_value, q.statements), *sorted(map(same_value, q.options)))
-        if shown in seen or _damaged(q):
+        if shown in seen or _damaged(q) or GENERATED_FORMATS.get(q.kind, "mcq") not in offered:
             continue
         seen.add(shown)
         kept.append(q)
@@ -566,13 +563,12 @@ def check_bank(bank: Sequence[Question]) -> None:
             raise ValueError(f"question {q.id} has no valid key")
 
 
-def mock_test(bank: Sequence[Question], size: int = MOCK_SIZE) -> tuple[Question, ...]:
-    """A stable mix across themes, like a short prelims paper: take from each theme in turn, with at most
+def mock_test(bank: Sequence[Question], size: int) -> tuple[Question, ...]:
+    """A stable mix across themes, like a short exam paper: take from each theme in turn, with at most
     MOCK_ATTRIBUTION_SHARE of attribution questions."""
     limit = int(size * MOCK_ATTRIBUTION_SHARE)
     by_theme = {
-        theme: sorted((q for q in bank if q.theme == theme), key=lambda q: _rank("mock", q.id))
-        for theme in THEME_TITLES
+        theme: sorted((q for q in bank if q.theme == theme), key=lambda q: _rank("mock", q.id)) for theme in THEMES
     }
     chosen: list[Question] = []
     for q in (q for group in itertools.zip_longest(*by_theme.values()) for q in group if q is not None):

@@ -1,4 +1,7 @@
-"""Quiz pages (part of the render stage): practice sets by theme, a mock test, mains practice, review.
+"""Quiz pages (part of the render stage): practice sets by theme, a mock test, written answers, review.
+
+How the quiz is run comes from the guide's exam profile (builder/exams.py): the marking, the mock test's length
+and time, the practice sets' titles, whether there is written-answer practice, and how the pages name the exam.
 
 Practice sets are split into pages of at most `PAGE_SIZE` questions (quiz/<theme>.md, quiz/<theme>-2.md, ...),
 so no page grows with the bank. The review page holds no questions: quiz.js saves, with each answer, the
@@ -7,8 +10,8 @@ lists the saved mistakes as links built from its own `data-root` (the path from 
 they work on any host, under a sub-path and from file://.
 
 Questions are raw HTML blocks (fieldset, radios, details), so every question and its answer can be read without
-JavaScript; `theme/assets/quiz.js` adds checking, the exam timer and saved progress. Inside raw HTML, MkDocs
-rewrites no links and Markdown escapes would show, so templates print user text with the `html` filter and
+JavaScript; `theme/assets/quiz.js` adds checking, the mock test's timer and marking, and saved progress. Inside raw
+HTML, MkDocs rewrites no links and Markdown escapes would show, so templates print user text with the `html` filter and
 links with `href`, which gives URLs relative to the page as built (`use_directory_urls: false`).
 Every quiz page has `search: exclude: true` in its front matter, so answers stay out of the search index.
 """
@@ -26,37 +29,23 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from builder.analyse import Analysis
+from builder.exams import fraction_text
 from builder.export import DOWNLOADS, EXPORT_FORMATS
 from builder.markdown_text import relative_path
-from builder.model import MainsPrompt
-from builder.questions import MOCK_ATTRIBUTION_SHARE, THEME_TITLES, Question, mock_test
+from builder.model import ExamProfile, WrittenPrompt
+from builder.questions import MOCK_ATTRIBUTION_SHARE, Question, mock_test
 from builder.validate import Corpus
 
-__all__ = ["add_quiz_pages", "html_href", "mains_answer_version", "mains_minutes", "mains_version"]
+__all__ = ["add_quiz_pages", "html_href", "written_answer_version", "written_minutes", "written_version"]
 
 Add = Callable[..., None]  # plan_site's add(docs_path, template, **context)
 
-MINUTES_PER_QUESTION = 1.2  # UPSC prelims GS paper I: 100 questions in 120 minutes
 MOCK_POOL = 4  # the mock page carries this many times the test's length: each attempt draws a fresh set from it
-MAINS_WORDS_PER_MINUTE = 22  # UPSC mains GS: 150 words in about 7 minutes, 250 in about 11 (20 answers in 3 hours)
 DOWNLOAD_LABELS = {  # export format -> what the download is and what it is for
     "anki": ("Anki deck", "import into Anki (File > Import) to study with spaced repetition"),
     "anki-tsv": ("Anki text file", "tab-separated front and back, for Anki's text import"),
     "quizlet": ("Quizlet text file", "paste into Quizlet's import box (tab between term and definition)"),
     "json": ("All questions as JSON", "every question, key, explanation and source, for other tools"),
-}
-DIRECTIVES = {  # what the directive word of a mains question asks the answer to do
-    "Analyse": "break the issue into its parts, examine each and how they relate, and draw a conclusion.",
-    "Critically analyse": "analyse the issue, weigh the strengths and weaknesses of each part, and give a balanced "
-    "judgement.",
-    "Critically examine": "look into the issue in depth, test the arguments for and against, and reach a reasoned "
-    "judgement.",
-    "Comment": "give your view on the main points, backed by evidence.",
-    "Discuss": "examine the issue from several sides, with arguments for and against, and conclude.",
-    "Elucidate": "explain and make clear, with examples.",
-    "Evaluate": "judge the worth or effect of something, weighing the evidence on both sides.",
-    "Examine": "look at the issue in detail: the facts, their causes and their effects.",
-    "Explain": "make clear what it is, how and why, with reasons and examples.",
 }
 
 
@@ -140,14 +129,15 @@ class PracticePage:
 
 
 def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[Question]) -> None:
-    """Add quiz/index.md, the pages of each practice set with questions, mock.md, mains.md, review.md and due.md
-    (spaced review: every question and glossary term, hidden; quiz.js shows the cards due today)."""
-    sets = [
-        PracticeSet(theme, title, tuple(q for q in bank if q.theme == theme)) for theme, title in THEME_TITLES.items()
-    ]
+    """Add quiz/index.md, the pages of each practice set with questions, mock.md, written.md (when the exam profile
+    has written answers), review.md and due.md (spaced review: every question and glossary term, hidden; quiz.js
+    shows the cards due today)."""
+    exam = corpus.exam
+    titles = exam.sets.model_dump()
+    sets = [PracticeSet(theme, title, tuple(q for q in bank if q.theme == theme)) for theme, title in titles.items()]
     sets = [s for s in sets if s.questions]
-    mock = mock_test(bank)
-    minutes = math.ceil(len(mock) * MINUTES_PER_QUESTION)
+    mock = mock_test(bank, exam.mock.questions)
+    minutes = math.ceil(len(mock) * exam.mock.minutes_per_question)
     anchors = {finding.topic.id: finding.anchor for finding in analysis.findings}
     labels = {finding.topic.id: finding.topic.label for finding in analysis.findings}
     glossary = {term.id: term.term for term in corpus.glossary}
@@ -159,11 +149,11 @@ def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[
 
         add(
             path, template, href=href, topic_anchors=anchors, topic_labels=labels, glossary_terms=glossary,
-            page_url=_built_url(path), site_root=_site_root(path), **context,
+            page_url=_built_url(path), site_root=_site_root(path), exam=exam, marking=marking_terms(exam), **context,
         )  # fmt: skip
 
     page(
-        "quiz/index.md", "quiz_index.md.j2", sets=sets, mock=mock, minutes=minutes, mains=corpus.quiz.mains,
+        "quiz/index.md", "quiz_index.md.j2", sets=sets, mock=mock, minutes=minutes, written=corpus.quiz.written,
         downloads=_downloads(),
     )  # fmt: skip
     homes: dict[str, PracticePage] = {}  # question id -> the practice page it is on
@@ -174,15 +164,41 @@ def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[
     pool = mock_pool(bank, mock)
     page(
         "quiz/mock.md", "quiz_mock.md.j2", questions=mock, pool=pool, minutes=minutes, homes=homes,
-        theme_titles=json.dumps(THEME_TITLES, ensure_ascii=False, sort_keys=True), capped=_capped(mock, pool),
+        theme_titles=json.dumps(titles, ensure_ascii=False, sort_keys=True), capped=_capped(mock, pool),
     )  # fmt: skip
-    prompts = [(prompt, [articles[a] for a in prompt.sources if a in articles]) for prompt in corpus.quiz.mains]
-    page(
-        "quiz/mains.md", "quiz_mains.md.j2", prompts=prompts, directives=DIRECTIVES, version=mains_version,
-        answer_version=mains_answer_version, minutes=mains_minutes, words_per_minute=MAINS_WORDS_PER_MINUTE,
-    )  # fmt: skip
+    if exam.written is not None:
+        prompts = [(prompt, [articles[a] for a in prompt.sources if a in articles]) for prompt in corpus.quiz.written]
+        pace = exam.written.words_per_minute
+        page(
+            "quiz/written.md", "quiz_written.md.j2", prompts=prompts, practice=exam.written,
+            version=written_version, answer_version=written_answer_version,
+            minutes=lambda words: written_minutes(words, pace), limits=sorted({p.words for p, _ in prompts}),
+        )  # fmt: skip
     page("quiz/review.md", "quiz_review.md.j2", sets=sets)
     page("quiz/due.md", "quiz_due.md.j2", sets=sets, bank=bank, terms=corpus.glossary, homes=homes)
+
+
+@dataclass(frozen=True)
+class MarkingTerms:
+    """The marking as the pages state it ("+2", "0", and a loss with a real minus sign), and what a wrong guess
+    costs in words."""
+
+    right: str
+    wrong: str
+    blank: str
+    guess: str  # "a third of a question's marks", or "" when a wrong answer costs nothing
+
+
+def marking_terms(exam: ExamProfile) -> MarkingTerms:
+    m = exam.marking
+    guess = f"{fraction_text(-m.wrong, m.right)} of a question's marks" if m.wrong < 0 else ""
+    return MarkingTerms(signed(m.right), signed(m.wrong), signed(m.blank), guess)
+
+
+def signed(value: float) -> str:
+    """A mark as a paper prints it: +2, +0.5, 0, and a loss with a real minus sign (U+2212); no trailing zeros."""
+    text = f"{abs(value):.2f}".rstrip("0").rstrip(".")
+    return "0" if value == 0 else ("+" if value > 0 else "\u2212") + text
 
 
 def mock_pool(bank: Sequence[Question], fixed: Sequence[Question]) -> tuple[Question, ...]:
@@ -208,20 +224,20 @@ def _downloads() -> list[tuple[str, str, str]]:
     return found
 
 
-def mains_version(prompt: MainsPrompt) -> str:
+def written_version(prompt: WrittenPrompt) -> str:
     """Changes when the checklist changes, so saved ticks of an old checklist are ignored."""
     return hashlib.sha1("\x1f".join(prompt.key_points).encode("utf-8")).hexdigest()[:10]
 
 
-def mains_answer_version(prompt: MainsPrompt) -> str:
+def written_answer_version(prompt: WrittenPrompt) -> str:
     """Changes when the question or its word limit changes, so an answer saved for the old wording is not shown as
-    an answer to the new one (a changed checklist alone keeps the answer: `mains_version` drops only the ticks)."""
+    an answer to the new one (a changed checklist alone keeps the answer: `written_version` drops only the ticks)."""
     return hashlib.sha1(f"{prompt.question}\x1f{prompt.words}".encode()).hexdigest()[:10]
 
 
-def mains_minutes(words: int) -> int:
-    """The exam's pace for a word limit: 150 words -> 7 minutes, 250 -> 11."""
-    return max(1, round(words / MAINS_WORDS_PER_MINUTE))
+def written_minutes(words: int, words_per_minute: float) -> int:
+    """The time for a word limit at the exam's pace: 150 words at 22 a minute -> 7 minutes."""
+    return max(1, round(words / words_per_minute))
 
 
 def _built_url(docs_path: str) -> str:

@@ -130,7 +130,7 @@ def _texts(name: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str, s
                 yield (i, "note"), topic["note"], {str(topic.get("id"))}, topic["note"]
         return
     if name == "quiz.yaml" and isinstance(data, dict):
-        for part in ("questions", "mains"):
+        for part in ("questions", "written"):
             for i, item in enumerate(data.get(part) or []):
                 topics = {str(t) for t in item.get("topics") or []} if isinstance(item, dict) else set()
                 for loc, text in _strings(item, (part, i)):

@@ -438,6 +438,7 @@ def _guide(n: int) -> dict[str, object]:
         "audience": "Benchmarks and tests",
         "study_tips": ["Start with the discrepancy table.", "Check which source dates each event, and how."],
         "sides": [{"id": side, "label": label} for side, label in SIDES],
+        "exam": "upsc",  # every quiz page, the written-answer one too, as the shipped guide has them
     }
 
 
@@ -611,7 +612,7 @@ def _named(actor: _Actor) -> str:
 
 
 def _quiz(article: Mapping[str, object], topics: Sequence[_Topic]) -> dict[str, object]:
-    """Two authored questions on the first article's claims, and a mains prompt."""
+    """Two authored questions on the first article's claims, and a written-answer prompt."""
     claims = article["claims"]
     assert isinstance(claims, list)
     questions = []
@@ -631,8 +632,8 @@ def _quiz(article: Mapping[str, object], topics: Sequence[_Topic]) -> dict[str, 
                 "topics": [topic.id],
             }
         )
-    mains = {
-        "id": "synth-mains",
+    written = {
+        "id": "synth-written",
         "directive": "Critically examine",
         "question": "Critically examine why sources disagree about the Harbour talks.",
         "marks": 15,
@@ -642,7 +643,7 @@ def _quiz(article: Mapping[str, object], topics: Sequence[_Topic]) -> dict[str, 
         "sources": [article["id"]],
         "topics": [claims[0]["topic"]],
     }
-    return {"questions": questions, "mains": [mains]}
+    return {"questions": questions, "written": [written]}
 
 
 def write_corpus(files: Mapping[str, str], out: Path) -> None:

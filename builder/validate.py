@@ -28,7 +28,18 @@ from builder.load import (
     parse_bytes,
     parse_lazily,
 )
-from builder.model import LETTERS, TOPIC_SLUG, Actor, Article, Event, GlossaryTerm, Guide, Quiz, Topic
+from builder.model import (
+    LETTERS,
+    TOPIC_SLUG,
+    Actor,
+    Article,
+    Event,
+    ExamProfile,
+    GlossaryTerm,
+    Guide,
+    Quiz,
+    Topic,
+)
 from builder.paths import reserved_for
 from builder.problems import ContentError, Problem
 from builder.quotes import difference, normalise, occurs_in
@@ -62,6 +73,11 @@ class Corpus:
     shared_digest: str = field(default="", compare=False, repr=False)
     article_digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     facts_digest: str = field(default="", compare=False, repr=False)
+
+    @property
+    def exam(self) -> ExamProfile:
+        """How the quiz is run: the guide's exam profile."""
+        return self.guide.exam_profile
 
     def normalised(self, article_id: str) -> str:
         """The raw text of an article as quotes are matched against it."""
@@ -128,7 +144,7 @@ def validate(inputs: Inputs, each: Each = each_here) -> Corpus:
     }
     problems.extend(checker.check())
     if shared.quiz_document is not None:
-        problems.extend(checker.quiz_refs(shared.quiz, shared.quiz_document))
+        problems.extend(checker.quiz_refs(shared.quiz, shared.quiz_document, shared.profile))
     if problems:
         raise ContentError(problems)
     file_keys = {article.id: file.key for (article, _), file in zip(articles, _files_of(inputs, parsed), strict=True)}
@@ -162,6 +178,8 @@ class _SharedFiles:
         self.failed: dict[str, set[str] | None] = {}  # file -> ids of items that failed (None: the whole file)
         before = len(problems)
         self.guide = self.one("guide.yaml", Guide)
+        # The preset with the guide's parts laid over it: each part is checked as the guide is parsed.
+        self.profile = None if self.guide is None else self.guide.exam_profile
         self.actors = self.many("actors.yaml", Actor)
         self.topics = self.many("topics.yaml", Topic)
         self.events = self.many("events.yaml", Event)
@@ -355,6 +373,14 @@ def _plural(model: type[BaseModel]) -> str:
     return {"GlossaryTerm": "glossary terms"}.get(model.__name__, model.__name__.lower() + "s")
 
 
+_BOUNDS = {  # pydantic's number-bound errors: what the bound is called, and its key in the error's context
+    "greater_than_equal": ("at least", "ge"),
+    "greater_than": ("more than", "gt"),
+    "less_than_equal": ("at most", "le"),
+    "less_than": ("less than", "lt"),
+}
+
+
 def _explain(error: Any, model: type[BaseModel]) -> str:
     """A pydantic error in words an author understands, saying what would be right."""
     kind, loc = error["type"], error["loc"]
@@ -385,6 +411,11 @@ def _explain(error: Any, model: type[BaseModel]) -> str:
         return f"{where}: {_short(value)} is not one of {', '.join(allowed)}{_did_you_mean(*hints)}"
     if kind == "bool_parsing":
         return f"{where}: expected true or false, got {_short(value)}"
+    if kind == "too_short":
+        return f"{where} needs at least {error['ctx']['min_length']}, got {error['ctx']['actual_length']}"
+    if kind in _BOUNDS:
+        words, key = _BOUNDS[kind]
+        return f"{where} must be {words} {error['ctx'][key]}, not {_short(value)}"
     if kind == "list_type":
         example = f": write [{value}] for a list of one" if isinstance(value, str) else ""
         return f"{where}: expected a list (lines starting with '- ', or [a, b]), got {_short(value)}{example}"
@@ -603,7 +634,8 @@ class _References:
         for i, mention in enumerate(article.actors):
             yield from self.unknown(doc, ("actors", i, "actor"), "actor", mention.actor)
 
-    def quiz_refs(self, quiz: Quiz, doc: AnyDocument) -> Iterator[Problem]:
+    def quiz_refs(self, quiz: Quiz, doc: AnyDocument, profile: ExamProfile | None) -> Iterator[Problem]:
+        """References in quiz.yaml, and whether its questions and prompts fit the exam profile (when it is valid)."""
         articles = {a.id: a for a, _ in self.articles}
         seen: dict[str, int] = {}
         for i, question in enumerate(quiz.questions):
@@ -624,11 +656,46 @@ class _References:
                 yield from self.unknown(doc, (*loc, "topics", j), "topic", topic)
             for j, citation in enumerate(question.sources):
                 yield from self.citation(doc, (*loc, "sources", j), citation.article, citation.quote, articles)
-        for i, prompt in enumerate(quiz.mains):
+            if profile is not None and question.format not in profile.formats:
+                message = f"format '{question.format}' is not offered by the exam profile ({self.preset}): use one of"
+                yield doc.problem(
+                    (*loc, "format"), f"{message} {', '.join(profile.formats)}, or add it to exam.formats"
+                )
+        yield from self.written(quiz, doc, profile)
+
+    @property
+    def preset(self) -> str:
+        """The guide's exam profile as an author would name it in a message."""
+        return f"preset '{self.guide.exam.preset}' in guide.yaml"
+
+    def written(self, quiz: Quiz, doc: AnyDocument, profile: ExamProfile | None) -> Iterator[Problem]:
+        """Written-answer prompts: their sources and topics exist, and they fit the profile's written practice."""
+        practice = profile.written if profile else None
+        if quiz.written and profile is not None and practice is None:
+            message = f"the exam profile ({self.preset}) has no written-answer practice: remove `written`, or choose"
+            yield doc.problem(("written",), message + " a profile with it in guide.yaml (exam: upsc, or exam.written)")
+            return
+        for i, prompt in enumerate(quiz.written):
+            loc: tuple[str | int, ...] = ("written", i)
             for j, article_id in enumerate(prompt.sources):
-                yield from self.unknown(doc, ("mains", i, "sources", j), "article", article_id)
+                yield from self.unknown(doc, (*loc, "sources", j), "article", article_id)
             for j, topic in enumerate(prompt.topics):
-                yield from self.unknown(doc, ("mains", i, "topics", j), "topic", topic)
+                yield from self.unknown(doc, (*loc, "topics", j), "topic", topic)
+            if practice is None:
+                continue
+            allowed: list[tuple[str, object, Sequence[object]]] = [
+                ("directive", prompt.directive, list(practice.directives)),
+                ("marks", prompt.marks, practice.marks),
+            ]
+            if prompt.paper is not None:
+                allowed.append(("paper", prompt.paper, practice.papers))
+            for key, value, values in allowed:
+                if value not in values:
+                    listed = ", ".join(map(str, values)) or "none (leave `paper` out)"
+                    yield doc.problem((*loc, key), f"{key} {value!r} is not one of the exam profile's: {listed}")
+            if prompt.words > practice.max_words:
+                message = f"word limit {prompt.words} is over the exam profile's longest ({practice.max_words})"
+                yield doc.problem((*loc, "words"), message)
 
     def citation(
         self, doc: AnyDocument, loc: tuple[str | int, ...], article_id: str, quote: str, articles: dict[str, Article]

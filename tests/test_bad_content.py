@@ -1,7 +1,8 @@
 """Bad content, data-driven: each tests/bad_content/<case>.yaml replaces one file of tests/fixtures/mini.
 
 A case's header comments say which file it replaces (`# target:`), which fixture files to remove first
-(`# delete:`), which other fixture files to write as one line of text (`# write: raw/two.txt: The text.`), and
+(`# delete:`), which other fixture files to write as one line of text (`# write: raw/two.txt: The text.`), which
+exam preset the mini guide takes (`# exam: upsc`; without it the default, plain), and
 every problem the builder must report, in order (`# expect:`). A problem's further lines (a quote and the passage
 it differs from, with a caret) follow its `# expect:` line, each as '#' and the line as printed (indented by four
 spaces). A case whose message the builder does not get right yet also records today's output in `# expect-todo:`
@@ -54,6 +55,9 @@ def content_with(case: Path, root: Path) -> Path:
     (content / header(case, "target")[0]).write_bytes(case.read_bytes())
     for name in header(case, "delete"):
         (content / name).unlink()
+    for name in header(case, "exam"):
+        with (content / "guide.yaml").open("a", encoding="utf-8") as guide:
+            guide.write(f"exam: {name}\n")
     for written in header(case, "write"):
         name, text = written.split(": ", 1)
         (content / name).write_text(text + "\n", encoding="utf-8")

@@ -36,7 +36,7 @@ def _store(page: Any, progress: dict[str, Any]) -> None:
 
 
 def _open(page: Any, server: str) -> None:
-    page.goto(server + "/quiz/mains.html")
+    page.goto(server + "/quiz/written.html")
     page.locator(".quiz-mains-text").first.wait_for()
 
 
@@ -238,7 +238,7 @@ def test_print_keeps_the_key_points_back_and_leaves_out_the_controls(server: str
 def test_without_javascript_the_key_points_and_outline_can_be_opened(browser: object, server: str) -> None:
     page = browser.new_page(java_script_enabled=False)  # type: ignore[attr-defined]
     try:
-        page.goto(server + "/quiz/mains.html")
+        page.goto(server + "/quiz/written.html")
         prompt = page.locator(".quiz-mains").first
         assert prompt.locator("textarea").count() == 0
         assert prompt.locator(".quiz-checklist li").first.is_hidden()  # closed, not spoiled at a glance

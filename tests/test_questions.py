@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from builder.analyse import analyse, same_value
+from builder.exams import preset
 from builder.questions import (
     ATTRIBUTION_SHARE,
     MOCK_ATTRIBUTION_SHARE,
@@ -27,6 +28,8 @@ from builder.synth import synthesize, write_corpus
 from builder.validate import Corpus, load_corpus
 
 from .conftest import GUIDE
+
+MOCK_SIZE = preset("upsc").mock.questions  # the fixture guide's profile
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +65,7 @@ def test_attribution_questions_are_at_most_a_fifth_of_the_bank_and_a_tenth_of_a_
 ) -> None:
     assert sum(q.attribution for q in generated) / len(generated) > 0.5  # without the share, most would be
     assert 0 < sum(q.attribution for q in bank) <= ATTRIBUTION_SHARE * len(bank)
-    mock = mock_test(bank)
+    mock = mock_test(bank, MOCK_SIZE)
     assert sum(q.attribution for q in mock) <= MOCK_ATTRIBUTION_SHARE * len(mock)
 
 
@@ -276,9 +279,9 @@ def test_drafts_never_feed_the_bank(guide: Corpus) -> None:
 
 
 def test_mock_test_mixes_themes_and_is_stable(bank: tuple[Question, ...]) -> None:
-    mock = mock_test(bank)
+    mock = mock_test(bank, MOCK_SIZE)
     assert len(mock) == 25 and len({q.theme for q in mock}) == len({q.theme for q in bank})
-    assert mock == mock_test(bank)
+    assert mock == mock_test(bank, MOCK_SIZE)
 
 
 def _synthetic_bank(folder: Path, n: int) -> tuple[Corpus, tuple[Question, ...]]:

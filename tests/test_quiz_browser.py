@@ -635,10 +635,9 @@ def test_print_view_hides_inputs_and_shows_the_answer_key(server: str, watched: 
 @pytest.mark.browser
 def test_mains_checklist_ticks_are_saved(server: str, watched: Watched) -> None:
     page = watched.page
-    page.goto(server + "/quiz/mains.html")
+    page.goto(server + "/quiz/written.html")
     prompt = page.locator(".quiz-mains").first
-    if not prompt.count():
-        pytest.skip("the guide has no mains prompts")
+    assert prompt.count(), "the fixture guide has written-answer prompts"
     boxes = prompt.locator("input[type=checkbox]")
     prompt.locator("textarea").fill(" ".join(["word"] * 30))  # the key points are shown once an answer is written
     prompt.get_by_role("button", name="Show the key points and model outline").click()
@@ -716,13 +715,13 @@ def test_hostile_question_text_is_shown_literally() -> None:
     real = build_bank(corpus, analyse(corpus))[0]
     hostile = "<script>alert(1)</script> *x* [a](b) & `c` {: .x } <b>"
     question = Question(
-        "hostile.q", "prelims", "authored", hostile, (hostile, hostile), hostile, (hostile, "plain"), 1,
+        "hostile.q", "formats", "authored", hostile, (hostile, hostile), hostile, (hostile, "plain"), 1,
         f"{hostile}\n\n{hostile}", real.citations,
     )  # fmt: skip
     pages = _render_quiz(corpus, (question,))
-    assert mock_test((question,)) == (question,)
+    assert mock_test((question,), 25) == (question,)
     assert "<fieldset" not in pages["quiz/review.md"]
-    for path in ("quiz/prelims.md", "quiz/mock.md"):
+    for path in ("quiz/formats.md", "quiz/mock.md"):
         soup = BeautifulSoup(_markdown_to_html(pages[path]), "html.parser")
         assert not soup.find("script") and not soup.find("b") and not soup.find("em")
         fieldset = soup.select_one("fieldset.quiz-q")
@@ -738,7 +737,7 @@ def test_hostile_question_text_is_shown_literally() -> None:
 
 def test_quiz_pages_render_with_no_questions() -> None:
     pages = _render_quiz(load_corpus(GUIDE), ())
-    assert sorted(pages) == ["quiz/due.md", "quiz/index.md", "quiz/mains.md", "quiz/mock.md", "quiz/review.md"]
+    assert sorted(pages) == ["quiz/due.md", "quiz/index.md", "quiz/mock.md", "quiz/review.md", "quiz/written.md"]
     assert "No questions yet" in pages["quiz/mock.md"]
     assert all(page.startswith("---\nsearch:\n  exclude: true\n---\n") for page in pages.values())
 

@@ -31,7 +31,7 @@ def test_generated_corpus_validates_with_the_promised_shape(tmp_path: Path, n: i
     assert 30 <= len(corpus.actors) <= 60
     assert 15 <= len(corpus.topics) <= 25 and all("." in t.id for t in corpus.topics)
     assert len(corpus.glossary) == 30
-    assert corpus.quiz.questions and corpus.quiz.mains
+    assert corpus.quiz.questions and corpus.quiz.written
     for article in corpus.articles:
         assert article.status == "reviewed"
         assert 3 <= len(article.events) <= 8

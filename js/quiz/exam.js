@@ -1,9 +1,10 @@
 /* The mock test, as on the exam platforms: each attempt draws a fresh set from the page's pool, balanced across
    the themes (exam_draw.js), one question at a time with a palette of every question's state (exam_palette.js),
    Mark for review and Clear response, a timer; no feedback until the answers are submitted (or the time is up),
-   then UPSC marking (+2 for a right answer, −0.66 for a wrong one, 0 for a blank, or the page's data-mark-right
-   and data-mark-wrong), every question's result, the score by theme, the time per question and the history of
-   attempts (exam_report.js). Without JavaScript the page shows a fixed set (.quiz-paper) with its answers.
+   then the guide's marking (the page's data-mark-right, data-mark-wrong and data-mark-blank, from its exam profile:
+   the marks for a right answer, a wrong one, which is negative when wrong answers lose marks, and a blank), every
+   question's result, the score by theme, the time per question and the history of attempts (exam_report.js).
+   Without JavaScript the page shows a fixed set (.quiz-paper) with its answers.
 
    Saved progress, section `exam` (storage.js), written after every action so a reload resumes the attempt:
      {attempt: null | {seed, ids: [qid in test order], order: {qid: [option indices as shown]},
@@ -15,7 +16,7 @@
 import { button, el, status } from "./dom.js";
 import { draw, newSeed } from "./exam_draw.js";
 import { palette } from "./exam_palette.js";
-import { byTheme, duration, historyView, signed, slowest } from "./exam_report.js";
+import { byTheme, duration, historyView, marks, signed, slowest } from "./exam_report.js";
 import { questions } from "./question.js";
 import { load, save } from "./storage.js";
 
@@ -50,8 +51,9 @@ export function exam(root) {
   });
   const minutes = +root.dataset.minutes || 30;
   const size = Math.min(+root.dataset.size || qs.length, qs.length);
-  const plus = number(root.dataset.markRight, 2), minus = number(root.dataset.markWrong, 0.66);
-  const score = (right, wrong) => right * plus - wrong * minus;
+  const plus = number(root.dataset.markRight, 1), minus = number(root.dataset.markWrong, 0);
+  const none = number(root.dataset.markBlank, 0);
+  const score = (right, wrong, blank) => right * plus + wrong * minus + blank * none;
   let titles = {}, capped = [];
   try {
     titles = JSON.parse(root.dataset.themes || "{}");
@@ -294,7 +296,7 @@ export function exam(root) {
     });
     const total = a.ids.length, blank = total - right - wrong, attempted = right + wrong;
     const used = Math.round((Math.min(Date.now(), a.deadline) - a.started) / 1000);
-    const net = score(right, wrong);
+    const net = score(right, wrong, blank);
     const s = section();
     s.exam.history.push({ date: new Date().toISOString(), seed: a.seed, score: Math.round(net * 100) / 100,
       most: plus * total, right, wrong, blank, used, timeUp });
@@ -305,9 +307,9 @@ export function exam(root) {
     const list = el("ul", "quiz-score");
     [
       "Net score: " + signed(net) + " out of " + plus * total,
-      "Correct: " + right + " (+" + Math.round(right * plus * 100) / 100 + ")",
-      "Wrong: " + wrong + " (−" + (wrong * minus).toFixed(2) + ")",
-      "Blank: " + blank + " (0)",
+      "Correct: " + right + " (" + marks(right * plus) + ")",
+      "Wrong: " + wrong + " (" + marks(wrong * minus) + ")",
+      "Blank: " + blank + " (" + marks(blank * none) + ")",
       "Attempted: " + attempted + " of " + total,
       "Accuracy: " + (attempted ? Math.round(100 * right / attempted) + "% of attempted" : "nothing attempted"),
       "Time used: " + Math.floor(used / 60) + " min " + (used % 60) + " s",

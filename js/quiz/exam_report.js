@@ -8,6 +8,11 @@ export function signed(x) { // 2 decimals, a real minus sign: "−0.66"
   return (Math.round(x * 100) / 100).toFixed(2).replace("-", "−");
 }
 
+export function marks(x) { // as a paper prints a mark: "+2", "−0.66", "0"
+  const r = Math.round(x * 100) / 100;
+  return r === 0 ? "0" : (r > 0 ? "+" : "−") + String(Math.abs(r));
+}
+
 export function duration(seconds) {
   const s = Math.max(0, Math.round(seconds));
   return s < 60 ? s + " s" : Math.floor(s / 60) + " min " + (s % 60) + " s";
@@ -41,7 +46,7 @@ function table(cls, caption, head, rows) {
   return box;
 }
 
-// rows: [{theme, right, wrong, blank}] per question; titles: theme -> title; score(right, wrong) -> marks.
+// rows: [{theme, right, wrong, blank}] per question; titles: theme -> title; score(right, wrong, blank) -> marks.
 export function byTheme(results, titles, score) {
   const themes = {}, names = [];
   results.forEach((r) => {
@@ -53,11 +58,11 @@ export function byTheme(results, titles, score) {
   });
   const rows = names.map((name) => {
     const t = themes[name];
-    return [titles[name] || name || "Other", signed(score(t.right, t.wrong)), t.right, t.wrong, t.blank,
+    return [titles[name] || name || "Other", signed(score(t.right, t.wrong, t.blank)), t.right, t.wrong, t.blank,
       t.right + t.wrong + t.blank];
   });
   const all = results.reduce((a, r) => { a[r.outcome]++; return a; }, { right: 0, wrong: 0, blank: 0 });
-  rows.push(["All themes", signed(score(all.right, all.wrong)), all.right, all.wrong, all.blank, results.length]);
+  rows.push(["All themes", signed(score(all.right, all.wrong, all.blank)), all.right, all.wrong, all.blank, results.length]);
   return table("quiz-themes quiz-totals", "Score by theme", // the score first: a phone scrolls to the rest
     ["Theme", "Score", "Correct", "Wrong", "Blank", "Questions"], rows);
 }

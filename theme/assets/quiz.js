@@ -2502,6 +2502,10 @@
   function signed(x) {
     return (Math.round(x * 100) / 100).toFixed(2).replace("-", "−");
   }
+  function marks(x) {
+    const r = Math.round(x * 100) / 100;
+    return r === 0 ? "0" : (r > 0 ? "+" : "−") + String(Math.abs(r));
+  }
   function duration(seconds) {
     const s = Math.max(0, Math.round(seconds));
     return s < 60 ? s + " s" : Math.floor(s / 60) + " min " + s % 60 + " s";
@@ -2544,7 +2548,7 @@
       const t = themes[name];
       return [
         titles[name] || name || "Other",
-        signed(score(t.right, t.wrong)),
+        signed(score(t.right, t.wrong, t.blank)),
         t.right,
         t.wrong,
         t.blank,
@@ -2555,7 +2559,7 @@
       a[r.outcome]++;
       return a;
     }, { right: 0, wrong: 0, blank: 0 });
-    rows.push(["All themes", signed(score(all2.right, all2.wrong)), all2.right, all2.wrong, all2.blank, results.length]);
+    rows.push(["All themes", signed(score(all2.right, all2.wrong, all2.blank)), all2.right, all2.wrong, all2.blank, results.length]);
     return table(
       "quiz-themes quiz-totals",
       "Score by theme",
@@ -2659,8 +2663,9 @@
     });
     const minutes = +root.dataset.minutes || 30;
     const size = Math.min(+root.dataset.size || qs.length, qs.length);
-    const plus = number(root.dataset.markRight, 2), minus = number(root.dataset.markWrong, 0.66);
-    const score = (right, wrong) => right * plus - wrong * minus;
+    const plus = number(root.dataset.markRight, 1), minus = number(root.dataset.markWrong, 0);
+    const none = number(root.dataset.markBlank, 0);
+    const score = (right, wrong, blank2) => right * plus + wrong * minus + blank2 * none;
     let titles = {}, capped = [];
     try {
       titles = JSON.parse(root.dataset.themes || "{}");
@@ -2908,7 +2913,7 @@
       });
       const total = a.ids.length, blank2 = total - right - wrong, attempted = right + wrong;
       const used = Math.round((Math.min(Date.now(), a.deadline) - a.started) / 1e3);
-      const net = score(right, wrong);
+      const net = score(right, wrong, blank2);
       const s = section();
       s.exam.history.push({
         date: (/* @__PURE__ */ new Date()).toISOString(),
@@ -2927,9 +2932,9 @@
       const list = el("ul", "quiz-score");
       [
         "Net score: " + signed(net) + " out of " + plus * total,
-        "Correct: " + right + " (+" + Math.round(right * plus * 100) / 100 + ")",
-        "Wrong: " + wrong + " (−" + (wrong * minus).toFixed(2) + ")",
-        "Blank: " + blank2 + " (0)",
+        "Correct: " + right + " (" + marks(right * plus) + ")",
+        "Wrong: " + wrong + " (" + marks(wrong * minus) + ")",
+        "Blank: " + blank2 + " (" + marks(blank2 * none) + ")",
         "Attempted: " + attempted + " of " + total,
         "Accuracy: " + (attempted ? Math.round(100 * right / attempted) + "% of attempted" : "nothing attempted"),
         "Time used: " + Math.floor(used / 60) + " min " + used % 60 + " s"
