@@ -17,6 +17,7 @@ from builder.load import parse_bytes
 from .conftest import GUIDE, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "new"
+BLOCKS = ("actor", "claim")
 TEXT = """Tram line costs questioned
 
 Published on: March 12, 2026
@@ -153,6 +154,31 @@ def test_relative_dates_count_from_the_editors_publication_date(
     assert '"on Tuesday" -> date: "2026-03-17"' in block(draft.read_text(encoding="utf-8"), "date")
 
 
+def test_an_event_other_sources_date_alike_is_offered_until_reported(
+    drafted: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = drafted / "articles" / "tram-costs.yaml"
+    text = draft.read_text(encoding="utf-8")
+    dates = block(text, "date")
+    assert '#   "on Tuesday": council-vote ("Council vote on the tram line"): example-report' in dates
+    assert "#   - event: council-vote\n" in dates
+    draft.write_text(text.replace("events: []\n", REPORTED), encoding="utf-8")
+    code, err = run(drafted, "new", "--refresh", "tram-costs", capsys=capsys)
+    assert code == 0, err
+    dates = block(draft.read_text(encoding="utf-8"), "date")
+    assert "council-vote" not in dates and "#   - event: EVENT-ID\n" in dates
+    assert '#   line 5: "on Tuesday" -> date: "2026-03-10"' in dates  # the date phrases stay
+
+
+REPORTED = """events:
+  - event: council-vote
+    date: "2026-03-10"
+    date_text: "on Tuesday"
+    title: "The council approves the tram line"
+    quote: "The city council approved the new tram line on Tuesday"
+"""
+
+
 @pytest.mark.parametrize("name", ["names", "relative-dates", "furniture", "mojibake", "front-matter"])
 def test_refresh_right_after_new_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
     content = Path(shutil.copytree(GUIDE, tmp_path / "content"))
@@ -212,8 +238,8 @@ def _bad_yaml(text: str) -> str:
         (
             "tram-costs",
             _no_end,
-            "{content}/articles/tram-costs.yaml:41: the actor suggestions start inside the claim "
-            "suggestions (line 28): put the line '# -- end of claim suggestions --' back where that block ends",
+            "{content}/articles/tram-costs.yaml:{actor}: the actor suggestions start inside the claim "
+            "suggestions (line {claim}): put the line '# -- end of claim suggestions --' back where that block ends",
         ),
         ("tram-costs", _bad_yaml, "{name}/articles/tram-costs.yaml:10:1: YAML syntax error"),
         ("Tram_Costs", None, "--refresh 'Tram_Costs': an article id is lowercase letters and digits"),
@@ -225,10 +251,12 @@ def test_refuses_with_what_to_do(
     draft = drafted / "articles" / "tram-costs.yaml"
     if edit:
         draft.write_text(edit(draft.read_text(encoding="utf-8")), encoding="utf-8")
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    actor, claim = (next((n for n, line in enumerate(lines, 1) if f"# -- {b} suggestions" in line), 0) for b in BLOCKS)
     before = files(drafted)
     code, err = run(drafted, "new", "--refresh", article, capsys=capsys)
     assert code == 1 and "Traceback" not in err
-    assert message.format(content=drafted, name=drafted.name) in err, err
+    assert message.format(content=drafted, name=drafted.name, actor=actor, claim=claim) in err, err
     assert files(drafted) == before
 
 
