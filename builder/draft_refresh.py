@@ -27,7 +27,7 @@ __all__ = ["Refreshed", "refresh_draft"]
 
 START = re.compile(r"# -- (\w+) suggestions \(python -m builder new --refresh \S+ rewrites this block\) --")
 END = re.compile(r"# -- end of (\w+) suggestions --")
-STUB, TO_ADD = re.compile(r"#   - topic: (\S+)"), re.compile(r"#   - actor: (\S+)")
+STUB = re.compile(r"#   - topic: (\S+)")  # a claim stub the block offered
 DRAFT_HEADER = "# DRAFT written by `python -m builder new`"
 
 
