@@ -33,6 +33,10 @@ summary: >-
 sides:
   - id: council
     label: City council
+# How the quiz is run: a preset from builder/exams/ ("plain": +1 / 0 / 0, no written answers; "upsc": the UPSC
+# civil services' marking, formats and mains answer practice), or `preset:` with some parts replaced, such as
+#   exam: {preset: plain, marking: {right: 4, wrong: -1}, mock: {questions: 30, minutes_per_question: 1.5}}
+exam: plain
 """,
     ),
     "actors.yaml": (
