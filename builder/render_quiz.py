@@ -164,7 +164,7 @@ def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[
     pool = mock_pool(bank, mock)
     page(
         "quiz/mock.md", "quiz_mock.md.j2", questions=mock, pool=pool, minutes=minutes, homes=homes,
-        theme_titles=json.dumps(titles, ensure_ascii=False, sort_keys=True), capped=_capped(mock, pool),
+        theme_titles=json.dumps(titles, ensure_ascii=False, sort_keys=True), capped=_capped(mock, pool, exam.mock.questions),
     )  # fmt: skip
     if exam.written is not None:
         prompts = [(prompt, [articles[a] for a in prompt.sources if a in articles]) for prompt in corpus.quiz.written]
@@ -208,11 +208,12 @@ def mock_pool(bank: Sequence[Question], fixed: Sequence[Question]) -> tuple[Ques
     return tuple(q for q in mock_test(bank, MOCK_POOL * len(fixed)) if q.id not in shown)
 
 
-def _capped(fixed: Sequence[Question], pool: Sequence[Question]) -> tuple[int, str]:
-    """How many questions on what a named source says a drawn test may hold (the share `mock_test` allows) and the
-    ids of those on the page (JSON): the browser keeps each attempt to that share, as the fixed set is."""
+def _capped(fixed: Sequence[Question], pool: Sequence[Question], size: int) -> tuple[int, str]:
+    """How many questions on what a named source says a drawn test may hold (the share of the profile's test length
+    `size` that `mock_test` allows the fixed set) and the ids of those on the page (JSON): the browser keeps each
+    attempt to that share, as the fixed set is, so a small bank draws as many questions as the fixed set holds."""
     ids = sorted(q.id for q in (*fixed, *pool) if q.attribution)
-    return int(len(fixed) * MOCK_ATTRIBUTION_SHARE), json.dumps(ids)
+    return int(size * MOCK_ATTRIBUTION_SHARE), json.dumps(ids)
 
 
 def _downloads() -> list[tuple[str, str, str]]:
