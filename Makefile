@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site offline serve build check-content test lint check snapshots schema clean
+.PHONY: site offline serve build check-content init new refresh test test-guide lint check snapshots schema clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ build: $(STAMP) ## generate the Markdown only (build/docs/)
 check-content: $(STAMP) ## validate content/ and list every problem
 	$(BIN)/python -m builder --content $(GUIDE) check
 
+init: $(STAMP) ## write a skeleton guide that builds at once into a new folder: make init GUIDE=guides/NAME
+	$(BIN)/python -m builder init $(GUIDE)
+
+new: $(STAMP) ## store an article's text and draft its summary: make new TEXT=article.txt [ID=id] [GUIDE=folder]
+	$(BIN)/python -m builder --content $(GUIDE) new $(TEXT) $(if $(ID),--id $(ID))
+
+refresh: $(STAMP) ## bring a draft's suggestions up to date with the guide's actors and topics: make refresh ID=id [GUIDE=folder]
+	$(BIN)/python -m builder --content $(GUIDE) new --refresh $(ID)
+
 ADDR ?= 127.0.0.1:8000
 # exec: make's child is the server itself, so make's SIGTERM (or Ctrl-C) reaches it and it stops cleanly.
 serve: $(STAMP) ## live preview on $(ADDR) (make serve ADDR=127.0.0.1:8001), rebuilding when content/ or theme/ change
@@ -49,6 +58,9 @@ ENGINE_TESTS := tests/test_site.py tests/test_browser.py tests/test_quiz_browser
 test: $(STAMP) node_modules/iframe-worker/shim/index.js ## run every test (unit, snapshots, site build, browser), then the site's tests with Zensical
 	$(BIN)/python -m pytest
 	STORYGUIDE_TEST_ENGINE=zensical $(BIN)/python -m pytest $(ENGINE_TESTS)
+
+test-guide: $(STAMP) ## the live-guide test on one guide: it builds strictly, with a page for every article (make test-guide GUIDE=folder)
+	STORYGUIDE_GUIDE=$(abspath $(GUIDE)) $(BIN)/python -m pytest -q tests/test_live_guide.py
 
 snapshots: $(STAMP) ## refresh the golden Markdown snapshots of tests/fixtures/ (never content/) after a deliberate change (review the diff!)
 	$(BIN)/python -m pytest tests/test_snapshots.py --update-snapshots

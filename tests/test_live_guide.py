@@ -1,4 +1,5 @@
-"""The live guide: the one test that builds content/ itself, as the author publishes it.
+"""The live guide: the one test that builds content/ itself, as the author publishes it (or another guide's
+folder, named by STORYGUIDE_GUIDE: `make test-guide GUIDE=folder`).
 
 Every other test runs on fixtures under tests/ (the frozen guide in fixtures/guide, fixtures/mini, synthetic
 corpora), so adding an article to content/ changes no snapshot, count or question id that a test expects. This
@@ -8,6 +9,7 @@ every article, draft or reviewed, has its source page.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -19,7 +21,7 @@ from builder.validate import load_corpus
 
 from .conftest import ROOT, make_project, run_builder
 
-LIVE = ROOT / "content"
+LIVE = Path(os.environ.get("STORYGUIDE_GUIDE") or ROOT / "content")
 
 # The test modules that may read the live content/, and why.
 LIVE_READERS = {

@@ -1,4 +1,4 @@
-/* Saved Mains answers: the `mains` section of saved progress (storage.js), one record per prompt id (data-mid):
+/* Saved written answers: the `mains` section of saved progress (storage.js), one record per prompt id (data-mid):
      mains[mid] = {version, text, seconds, finished, revealed, keys, ticked, at, earlier}
    version   the prompt's answer version (data-answer-version: a digest of its question and word limit);
    text      the answer as written; seconds: time used on the prompt's timer (whole seconds);

@@ -1,4 +1,4 @@
-/* The timer of one Mains answer: started by the student, paused and reset by them; it counts on past the exam's
+/* The timer of one written answer: started by the student, paused and reset by them; it counts on past the exam's
    time (the page says the time is up but never stops the writing). Time comes from Date.now(), so a throttled
    background tab loses no seconds. `changed(seconds)` is called on every tick, pause and reset (to save). */
 

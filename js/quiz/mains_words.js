@@ -1,4 +1,4 @@
-/* Counting the words of a Mains answer as an examiner would: runs of letters, digits and joined punctuation
+/* Counting the words of a written answer as an examiner would: runs of letters, digits and joined punctuation
    between spaces ("Russia–Ukraine" and "2024" are one word each). */
 
 export function countWords(text) {

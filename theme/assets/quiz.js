@@ -2186,8 +2186,8 @@
       if (k) parts.push(counted(k, one, many));
     };
     add(n(p.answers), "answer", "answers");
-    add(n(p.checklist), "mains checklist", "mains checklists");
-    add(n(p.mains), "mains entry", "mains entries");
+    add(n(p.checklist), "key-point checklist", "key-point checklists");
+    add(n(p.mains), "written answer", "written answers");
     if (n(p.exam)) parts.push("the mock test");
     add(n(p.schedule.cards), "review card", "review cards");
     return parts.length ? parts.join(", ") : "nothing saved yet";
