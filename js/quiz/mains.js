@@ -1,6 +1,7 @@
 /* Written-answer practice (the exam profile's `written`): under each prompt an answer box with a live word count
-   against the word limit, a timer at the exam's pace, and the key points and model outline kept back until the student has written something (at least
-   MIN_WORDS words, or pressed "I have finished"); then the key points become a self-check with a count.
+   against the word limit, a timer at the exam's pace, and the key points and model outline kept back until the
+   student has written something (at least MIN_WORDS words, or pressed "I have finished"); then the key points
+   become a self-check with a count.
    Everything is saved per prompt in the `mains` section of saved progress: see mains_store.js for its format.
    Without JavaScript the key points and outline are closed <details> the reader can open. */
 
