@@ -148,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
 
             written = init_guide(args.folder)
             say(f"wrote a skeleton guide to {args.folder} ({len(written)} files, one example of each kind)")
-            say(f"next: python -m builder --content {args.folder} check; then replace the examples with your story")
+            say(f"next: make check-content GUIDE={args.folder}, then replace the examples with your story (README:")
+            say("'Starting a new guide')")
             return 0
         if args.command == "schema":
             from builder.schema import write_schemas
@@ -280,7 +281,8 @@ def new_article(source: str, article_id: str | None, content: Path) -> int:
         f"{len(plan.stubs)} claim stubs, {len(plan.candidates)} unknown names ({people} people)"
         + (f", author {plan.author}" if plan.author else "")
     )
-    say(f"next: edit {draft_path} (every REVIEW line), run `make site`, then set status: reviewed")
+    site = "make site" if content.resolve() == (ROOT / "content").resolve() else f"make site GUIDE={content}"
+    say(f"next: edit {draft_path} (every REVIEW line), run `{site}`, then set status: reviewed")
     return 0
 
 

@@ -86,6 +86,9 @@ def find_names(body: list[Line], actors: tuple[Actor, ...]) -> tuple[list[Mentio
     for line, name in _raw_names(body):
         title, person = _split_title(name)
         actor = known.get(person.casefold()) or known.get(name.casefold())
+        if actor is None and (tail := _known_tail(person, known)) is not None:
+            prefix, actor = tail  # "Councillor Tomas Berg": a known name after words that are not a known title
+            title, person = title or prefix, person[len(prefix) :].strip()
         spelled = None if actor else person
         actor = actor or _close_spelling(person, people)
         if actor is not None and (actor.id not in titled or (title and not titled[actor.id][0])):
@@ -94,6 +97,16 @@ def find_names(body: list[Line], actors: tuple[Actor, ...]) -> tuple[list[Mentio
             unknown.setdefault(person, (title, line.number))
     mentions = _mentions(actors, exact, titled, spans)
     return mentions, _candidates(unknown, body)
+
+
+def _known_tail(name: str, known: dict[str, Actor]) -> tuple[str, Actor] | None:
+    """The words before a known name of two words or more that `name` ends with, and its actor."""
+    words = name.split()
+    for start in range(1, len(words) - 1):
+        actor = known.get(" ".join(words[start:]).casefold())
+        if actor is not None:
+            return " ".join(words[:start]), actor
+    return None
 
 
 def _exact_mentions(spans: list[tuple[Line, str]], actors: tuple[Actor, ...]) -> dict[str, tuple[str, int]]:

@@ -164,7 +164,8 @@ def add_quiz_pages(add: Add, corpus: Corpus, analysis: Analysis, bank: Sequence[
     pool = mock_pool(bank, mock)
     page(
         "quiz/mock.md", "quiz_mock.md.j2", questions=mock, pool=pool, minutes=minutes, homes=homes,
-        theme_titles=json.dumps(titles, ensure_ascii=False, sort_keys=True), capped=_capped(mock, pool, exam.mock.questions),
+        theme_titles=json.dumps(titles, ensure_ascii=False, sort_keys=True),
+        capped=_capped(mock, pool, exam.mock.questions),
     )  # fmt: skip
     if exam.written is not None:
         prompts = [(prompt, [articles[a] for a in prompt.sources if a in articles]) for prompt in corpus.quiz.written]

@@ -356,3 +356,15 @@ def test_the_suggestions_are_marked_blocks_of_comments(mini: Corpus) -> None:
         "# People named who match no known actor (add the ones that matter to actors.yaml):",
         '#   Tulsi Gabbard  (line 3, named 1x; title in the text: "Director of National Intelligence")',
     ]
+
+
+def test_a_known_name_after_words_that_are_no_known_title_is_that_actor_with_the_words_as_its_role(
+    mini: Corpus,
+) -> None:
+    """ "Councillor Bob South": the title list does not know "Councillor", but "Bob South" is a known actor, so the
+    draft names Bob South with the role "Councillor" instead of listing an unknown person "Councillor Bob South"."""
+    text = "Envoys meet\n\nCouncillor Bob South said the lake was calm. Harbour Master Ann North agreed.\n"
+    plan = plan_of("", mini, text)
+    roles = {m.actor.id: m.title for m in plan.mentions}
+    assert roles == {"ann-north": "Harbour Master", "bob-south": "Councillor"}
+    assert not any("South" in c.name or "North" in c.name for c in plan.candidates)
