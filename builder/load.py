@@ -385,7 +385,7 @@ class RawText:
 class Inputs:
     """Everything in a content folder, as read: the input of the validate stage."""
 
-    folder: str  # the content folder's name, as messages show paths ('content/articles/x.yaml')
+    folder: str  # the content folder as messages show paths ('content/articles/x.yaml'; see _shown)
     shared: dict[str, ContentFile]  # guide.yaml, actors.yaml ... by name: those that exist and could be read
     articles: list[ContentFile]  # articles/*.yaml, in name order
     raw: dict[str, RawText]  # every raw/*.txt, by its path under the folder ('raw/x.txt')
@@ -399,32 +399,39 @@ def load(content: Path) -> Inputs:
     problems: list[Problem] = []
     shared = {}
     root = content.resolve()
+    shown = _shown(content)
     for name in SHARED_FILES:
         path = content / name
         if not path.exists():
             if name not in OPTIONAL_FILES:
                 problems.append(
                     Problem(
-                        f"{content.name}/{name}",
+                        f"{shown}/{name}",
                         1,
                         1,
                         _MISSING,
                     )
                 )
             continue
-        found = _content_file(path, f"{content.name}/{name}", problems, root)
+        found = _content_file(path, f"{shown}/{name}", problems, root)
         if found is not None:
             shared[name] = found
     folder = content / "articles"
     for path in sorted(folder.glob("*.yml")):
         message = f"article files must end in .yaml: rename it to {path.stem}.yaml"
-        problems.append(Problem(f"{content.name}/articles/{path.name}", 1, 1, message))
+        problems.append(Problem(f"{shown}/articles/{path.name}", 1, 1, message))
     articles = [
-        _content_file(path, f"{content.name}/articles/{path.name}", problems, root)
+        _content_file(path, f"{shown}/articles/{path.name}", problems, root)
         for path in sorted(folder.glob("*.yaml"))
     ]
     raw = {f"raw/{path.name}": _raw_text(path, root) for path in sorted((content / "raw").glob("*.txt"))}
-    return Inputs(content.name, shared, [a for a in articles if a is not None], raw, problems)
+    return Inputs(shown, shared, [a for a in articles if a is not None], raw, problems)
+
+
+def _shown(content: Path) -> str:
+    """The content folder as messages name it: as the author gave it when it is relative to where they are
+    ('guides/tram/quiz.yaml:16:9', a path an editor can open), else by its name ('content/quiz.yaml')."""
+    return content.as_posix() if not content.is_absolute() else content.name
 
 
 def _outside(path: Path, root: Path) -> str | None:

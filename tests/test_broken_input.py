@@ -57,9 +57,13 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def all_cases() -> list[tuple[str, str, bytes, list[str], list[str], list[str]]]:
-    """(name, target, its bytes, the lines printed, files to delete, files to write as '<path>: <one line>')."""
+    """(name, target, its bytes, the lines printed, files to delete, files to write as '<path>: <one line>'); a
+    case's exam preset is written as a line added to guide.yaml."""
     cases = [
-        (c.stem, header(c, "target")[0], c.read_bytes(), printed(c), header(c, "delete"), header(c, "write"))
+        (
+            c.stem, header(c, "target")[0], c.read_bytes(), printed(c), header(c, "delete"),
+            [*header(c, "write"), *(f"+guide.yaml: exam: {name}" for name in header(c, "exam"))],
+        )  # fmt: skip
         for c in CASES
     ]
     cases += [(name, target, data, [problem], [], []) for name, target, data, problem in BYTE_CASES]
@@ -87,7 +91,8 @@ def test_broken_content_fails_cleanly_and_loses_nothing(
         (content / path).unlink()
     for written in write:
         path, text = written.split(": ", 1)
-        (content / path).write_text(text + "\n", encoding="utf-8")
+        with (content / path.removeprefix("+")).open("a" if path.startswith("+") else "w", encoding="utf-8") as f:
+            f.write(text + "\n")
     content_before, site_before = tree(content), tree(project / "site")
     started = time.monotonic()
     result = run_builder(project, "site")
