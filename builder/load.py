@@ -421,8 +421,7 @@ def load(content: Path) -> Inputs:
         message = f"article files must end in .yaml: rename it to {path.stem}.yaml"
         problems.append(Problem(f"{shown}/articles/{path.name}", 1, 1, message))
     articles = [
-        _content_file(path, f"{shown}/articles/{path.name}", problems, root)
-        for path in sorted(folder.glob("*.yaml"))
+        _content_file(path, f"{shown}/articles/{path.name}", problems, root) for path in sorted(folder.glob("*.yaml"))
     ]
     raw = {f"raw/{path.name}": _raw_text(path, root) for path in sorted((content / "raw").glob("*.txt"))}
     return Inputs(shown, shared, [a for a in articles if a is not None], raw, problems)

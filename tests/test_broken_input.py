@@ -61,9 +61,13 @@ def all_cases() -> list[tuple[str, str, bytes, list[str], list[str], list[str]]]
     case's exam preset is written as a line added to guide.yaml."""
     cases = [
         (
-            c.stem, header(c, "target")[0], c.read_bytes(), printed(c), header(c, "delete"),
+            c.stem,
+            header(c, "target")[0],
+            c.read_bytes(),
+            printed(c),
+            header(c, "delete"),
             [*header(c, "write"), *(f"+guide.yaml: exam: {name}" for name in header(c, "exam"))],
-        )  # fmt: skip
+        )
         for c in CASES
     ]
     cases += [(name, target, data, [problem], [], []) for name, target, data, problem in BYTE_CASES]
