@@ -16,9 +16,10 @@ ENGINE ?= mkdocs
 # The guide to build: its content folder. Another guide's Markdown, cache and site go to build/NAME/ and
 # site-NAME/, so two guides in one checkout never overwrite each other (make site GUIDE=guides/council).
 GUIDE ?= content
+ONE_GUIDE := $(if $(filter content,$(GUIDE)),, GUIDE=$(GUIDE))
 site: $(STAMP) ## build the site from content/ into site/ (make site ENGINE=zensical to publish with Zensical)
 	$(BIN)/python -m builder --content $(GUIDE) site --engine $(ENGINE)
-	@echo "Open the index.html named above in a browser (or run 'make serve' for http://127.0.0.1:8000/)"
+	@echo "Open the index.html named above in a browser (or run 'make serve$(ONE_GUIDE)' for http://127.0.0.1:8000/)"
 
 offline: $(STAMP) node_modules/iframe-worker/shim/index.js ## build the offline edition into site-offline/
 	$(BIN)/python -m builder --content $(GUIDE) offline --engine $(ENGINE)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import ValidationError
 
 from builder.exams import PRESET_DIR, fraction_text, preset
@@ -148,3 +149,10 @@ def test_the_mock_test_is_marked_by_the_profile(profile_site: Any, watched: Watc
     assert f"Correct: 1 ({printed[0]})" in summary and f"Wrong: 1 ({printed[1]})" in summary
     assert f"Blank: {size - 2} ({printed[2]})" in summary
     watched.clean()
+
+
+def test_the_readmes_example_profile_is_valid() -> None:
+    found = re.search(r"```yaml\n(exam:.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
+    assert found, "README: the example of an exam profile with its parts replaced"
+    profile = _guide(**yaml.safe_load(found.group(1))).exam_profile
+    assert (profile.marking.right, profile.marking.wrong, profile.written) == (4, -1, None)
