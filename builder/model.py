@@ -110,7 +110,7 @@ class Marking(Content):
 
     right: Annotated[float, Field(gt=0, le=100)] = Field(description="Marks for a right answer, such as 2.")
     wrong: Annotated[float, Field(ge=-100, le=0)] = Field(
-        description="Marks for a wrong answer: 0, or a negative number for a penalty, such as -0.66."
+        description="Marks for a wrong answer: 0, or a negative number for a penalty, such as -0.25."
     )
     blank: Marks = Field(default=0, description="Marks for a question left blank (default 0).")
     name: Line | None = Field(
@@ -230,7 +230,7 @@ class Guide(Content):
     subtitle: Line | None = Field(default=None, description="One line under the title.")
     summary: Text = Field(description="What happened, in a short paragraph, told neutrally.")
     audience: Line | None = Field(
-        default=None, description="Who the guide is for, for example 'UPSC GS-II (international relations)'."
+        default=None, description="Who the guide is for, for example 'Students of international relations'."
     )
     study_tips: list[Line] = Field(default_factory=list, description="How to study with this guide, one tip each.")
     sides: list[Side] = Field(min_length=1, description="The sides actors can belong to.")
