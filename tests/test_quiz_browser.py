@@ -274,6 +274,25 @@ def test_version_1_progress_is_migrated(server: str, watched: Watched) -> None:
     watched.clean()
 
 
+@pytest.mark.browser
+def test_a_mistake_saved_on_the_old_exam_formats_page_links_to_its_new_one(server: str, watched: Watched) -> None:
+    """The exam-formats set was quiz/prelims.html before exam profiles named it; saved mistakes keep working."""
+    page = watched.page
+    page.goto(server + "/quiz/formats.html")
+    first = _questions(page).nth(0)
+    qid, dom = first.get_attribute("data-qid"), first.get_attribute("id")
+    mistake = {"choice": _wrong(first), "correct": False, "version": first.get_attribute("data-version"),
+               "at": "2026-01-01T00:00:00Z", "page": "quiz/prelims.html", "dom": dom, "stem": "Old page"}  # fmt: skip
+    saved = {"version": 2, "answers": {qid: mistake}, "titles": {"quiz/prelims.html": "UPSC prelims formats"}}
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({json.dumps(saved)}))")
+    page.goto(server + "/quiz/review.html")
+    link = page.locator(".quiz-review-list a")
+    assert link.count() == 1
+    assert (link.get_attribute("href") or "").startswith("../quiz/formats.html?retry=")
+    assert page.locator(".quiz-review-page h2").inner_text() == "UPSC prelims formats: 1 mistake"
+    watched.clean()
+
+
 # --- retries, the marked answer, the running score (issue 16) -------------------------------------------
 
 

@@ -9,17 +9,30 @@
    question's element id and `stem` (wrong answers only) a short plain-text copy of the question: the review
    page links to page?retry=dom#dom from its own data-root (see practice.js), so the links work on any host,
    under a sub-path and from file://. Version 1 data (under OLD_KEY) is migrated: its answers are kept but have
-   no page; the practice page they are on fills that in when next opened. */
+   no page; the practice page they are on fills that in when next opened. A practice set whose pages moved keeps
+   its saved mistakes' links: MOVED maps the old address to the new (read as data is loaded). */
 
 export const KEY = "storyguide.quiz.v2";
 export const OLD_KEY = "storyguide.quiz.v1";
 
+// The exam-formats set was quiz/prelims.html (and prelims-2.html ...) until sets were named by exam profiles.
+const MOVED = [[/^quiz\/prelims(-\d+)?\.html$/, "quiz/formats$1.html"]];
+
+function moved(page) {
+  return MOVED.reduce((url, [from, to]) => (typeof url === "string" ? url.replace(from, to) : url), page);
+}
+
 function fresh(s) {
+  const answers = (s && s.answers) || {}, titles = {};
+  Object.keys(answers).forEach((id) => {
+    if (answers[id] && answers[id].page) answers[id].page = moved(answers[id].page);
+  });
+  Object.keys((s && s.titles) || {}).forEach((page) => { titles[moved(page)] = s.titles[page]; });
   return {
     version: 2,
-    answers: (s && s.answers) || {},
+    answers,
     checklist: (s && s.checklist) || {},
-    titles: (s && s.titles) || {},
+    titles,
     exam: (s && s.exam) || {},
     mains: (s && s.mains) || {},
     schedule: (s && s.schedule) || {},

@@ -26,12 +26,23 @@
   // js/quiz/storage.js
   var KEY = "storyguide.quiz.v2";
   var OLD_KEY = "storyguide.quiz.v1";
+  var MOVED = [[/^quiz\/prelims(-\d+)?\.html$/, "quiz/formats$1.html"]];
+  function moved(page) {
+    return MOVED.reduce((url, [from, to]) => typeof url === "string" ? url.replace(from, to) : url, page);
+  }
   function fresh(s) {
+    const answers = s && s.answers || {}, titles = {};
+    Object.keys(answers).forEach((id) => {
+      if (answers[id] && answers[id].page) answers[id].page = moved(answers[id].page);
+    });
+    Object.keys(s && s.titles || {}).forEach((page) => {
+      titles[moved(page)] = s.titles[page];
+    });
     return {
       version: 2,
-      answers: s && s.answers || {},
+      answers,
       checklist: s && s.checklist || {},
-      titles: s && s.titles || {},
+      titles,
       exam: s && s.exam || {},
       mains: s && s.mains || {},
       schedule: s && s.schedule || {}
