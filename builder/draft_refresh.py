@@ -25,8 +25,11 @@ from builder.problems import ContentError, DraftError
 
 __all__ = ["Refreshed", "refresh_draft"]
 
-START = re.compile(r"# -- (\w+) suggestions \(python -m builder new --refresh \S+ rewrites this block\) --")
-END = re.compile(r"# -- end of (\w+) suggestions --")
+# The marker lines as draft_render writes them, with the block's name (and the article id) left open.
+START = re.compile(
+    re.escape(start_marker("BLOCKNAME", "ARTICLEID")).replace("BLOCKNAME", r"(\w+)").replace("ARTICLEID", r"\S+")
+)
+END = re.compile(re.escape(end_marker("BLOCKNAME")).replace("BLOCKNAME", r"(\w+)"))
 STUB = re.compile(r"#   - topic: (\S+)")  # a claim stub the block offered
 DRAFT_HEADER = "# DRAFT written by `python -m builder new`"
 

@@ -214,7 +214,7 @@ class ExamSettings(Content):
         from builder.exams import preset
 
         base = preset(self.preset).model_dump()
-        base.update({name: self.model_dump()[name] for name in self.model_fields_set if name != "preset"})
+        base.update(self.model_dump(include=self.model_fields_set - {"preset"}))
         return ExamProfile.model_validate(base)
 
 

@@ -29,10 +29,8 @@ Kind = Literal[
 ATTRIBUTION_KINDS = frozenset({"according-to", "which-source", "role", "statements", "how-many", "pairs"})
 ATTRIBUTION_SHARE = 0.2
 MOCK_ATTRIBUTION_SHARE = 0.1
-# The format of each generated kind that is not a single-answer question: the exam profile may not offer it.
-GENERATED_FORMATS: dict[str, OfferedFormat] = {
-    "statements": "statements", "how-many": "how-many", "pairs": "pairs", "order": "order"
-}  # fmt: skip
+# Generated kinds that are a format of their own (the rest are single-answer, mcq): the exam profile may not offer it.
+GENERATED_FORMATS: frozenset[OfferedFormat] = frozenset({"statements", "how-many", "pairs", "order"})
 NOT_STATED = "Not stated in this source"
 _REFERRING = re.compile(  # an option that names or counts the statements, or refers to other options
     r"^(both|neither|none|all|only)\b|\babove\b|\([a-e]\)|^[\d\s,\u2013-]+(and \d+)?( only)?$", re.IGNORECASE
@@ -495,7 +493,7 @@ def build_bank(corpus: Corpus, analysis: Analysis) -> tuple[Question, ...]:
     offered = set(corpus.exam.formats)
     for q in candidates(corpus, analysis):
         shown = (same_value(q.stem), *map(same_value, q.statements), *sorted(map(same_value, q.options)))
-        if shown in seen or _damaged(q) or GENERATED_FORMATS.get(q.kind, "mcq") not in offered:
+        if shown in seen or _damaged(q) or (q.kind if q.kind in GENERATED_FORMATS else "mcq") not in offered:
             continue
         seen.add(shown)
         kept.append(q)

@@ -144,7 +144,7 @@ def validate(inputs: Inputs, each: Each = each_here) -> Corpus:
     }
     problems.extend(checker.check())
     if shared.quiz_document is not None:
-        problems.extend(checker.quiz_refs(shared.quiz, shared.quiz_document, shared.profile))
+        problems.extend(checker.quiz_refs(shared.quiz, shared.quiz_document))
     if problems:
         raise ContentError(problems)
     file_keys = {article.id: file.key for (article, _), file in zip(articles, _files_of(inputs, parsed), strict=True)}
@@ -178,8 +178,6 @@ class _SharedFiles:
         self.failed: dict[str, set[str] | None] = {}  # file -> ids of items that failed (None: the whole file)
         before = len(problems)
         self.guide = self.one("guide.yaml", Guide)
-        # The preset with the guide's parts laid over it: each part is checked as the guide is parsed.
-        self.profile = None if self.guide is None else self.guide.exam_profile
         self.actors = self.many("actors.yaml", Actor)
         self.topics = self.many("topics.yaml", Topic)
         self.events = self.many("events.yaml", Event)
@@ -634,9 +632,11 @@ class _References:
         for i, mention in enumerate(article.actors):
             yield from self.unknown(doc, ("actors", i, "actor"), "actor", mention.actor)
 
-    def quiz_refs(self, quiz: Quiz, doc: AnyDocument, profile: ExamProfile | None) -> Iterator[Problem]:
-        """References in quiz.yaml, and whether its questions and prompts fit the exam profile (when it is valid)."""
+    def quiz_refs(self, quiz: Quiz, doc: AnyDocument) -> Iterator[Problem]:
+        """References in quiz.yaml, and whether its questions and prompts fit the guide's exam profile (the preset
+        with the guide's parts laid over it; each part was checked as guide.yaml was parsed)."""
         articles = {a.id: a for a, _ in self.articles}
+        profile = self.guide.exam_profile
         seen: dict[str, int] = {}
         for i, question in enumerate(quiz.questions):
             loc: tuple[str | int, ...] = ("questions", i)
@@ -656,7 +656,7 @@ class _References:
                 yield from self.unknown(doc, (*loc, "topics", j), "topic", topic)
             for j, citation in enumerate(question.sources):
                 yield from self.citation(doc, (*loc, "sources", j), citation.article, citation.quote, articles)
-            if profile is not None and question.format not in profile.formats:
+            if question.format not in profile.formats:
                 message = f"format '{question.format}' is not offered by the exam profile ({self.preset}): use one of"
                 yield doc.problem(
                     (*loc, "format"), f"{message} {', '.join(profile.formats)}, or add it to exam.formats"
@@ -668,12 +668,15 @@ class _References:
         """The guide's exam profile as an author would name it in a message."""
         return f"preset '{self.guide.exam.preset}' in guide.yaml"
 
-    def written(self, quiz: Quiz, doc: AnyDocument, profile: ExamProfile | None) -> Iterator[Problem]:
+    def written(self, quiz: Quiz, doc: AnyDocument, profile: ExamProfile) -> Iterator[Problem]:
         """Written-answer prompts: their sources and topics exist, and they fit the profile's written practice."""
-        practice = profile.written if profile else None
-        if quiz.written and profile is not None and practice is None:
-            message = f"the exam profile ({self.preset}) has no written-answer practice: remove `written`, or choose"
-            yield doc.problem(("written",), message + " a profile with it in guide.yaml (exam: upsc, or exam.written)")
+        practice = profile.written
+        if practice is None:
+            if quiz.written:
+                message = f"the exam profile ({self.preset}) has no written-answer practice: remove `written`, or"
+                yield doc.problem(
+                    ("written",), f"{message} choose a profile with it in guide.yaml (exam: upsc, or exam.written)"
+                )
             return
         for i, prompt in enumerate(quiz.written):
             loc: tuple[str | int, ...] = ("written", i)
@@ -681,8 +684,6 @@ class _References:
                 yield from self.unknown(doc, (*loc, "sources", j), "article", article_id)
             for j, topic in enumerate(prompt.topics):
                 yield from self.unknown(doc, (*loc, "topics", j), "topic", topic)
-            if practice is None:
-                continue
             allowed: list[tuple[str, object, Sequence[object]]] = [
                 ("directive", prompt.directive, list(practice.directives)),
                 ("marks", prompt.marks, practice.marks),
